@@ -1,0 +1,17 @@
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace xuefeng::embedded {
+
+/// A file compiled into the binary (see cmake/embed.cmake): its path relative to its source folder.
+struct EmbeddedFile {
+  std::string_view name;
+  std::string_view bytes;
+};
+
+/// migrations/sqlite/*.sql, in file-name order.
+std::span<const EmbeddedFile> sqlite_migrations();
+
+}  // namespace xuefeng::embedded

@@ -1,0 +1,56 @@
+#include "core/error.hpp"
+
+#include <string>
+
+namespace xuefeng::core {
+
+std::string_view error_code_name(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kBadRequest: return "bad_request";
+    case ErrorCode::kValidationFailed: return "validation_failed";
+    case ErrorCode::kUnauthenticated: return "unauthenticated";
+    case ErrorCode::kForbidden: return "forbidden";
+    case ErrorCode::kNotFound: return "not_found";
+    case ErrorCode::kConflict: return "conflict";
+    case ErrorCode::kVersionMismatch: return "version_mismatch";
+    case ErrorCode::kPayloadTooLarge: return "payload_too_large";
+    case ErrorCode::kUnsupportedMediaType: return "unsupported_media_type";
+    case ErrorCode::kMethodNotAllowed: return "method_not_allowed";
+    case ErrorCode::kTooManyRequests: return "too_many_requests";
+    case ErrorCode::kInternal: return "internal";
+  }
+  return "internal";
+}
+
+Error Error::validation(std::vector<FieldError> fields) {
+  Error e{ErrorCode::kValidationFailed, {}, std::move(fields), {}};
+  if (e.fields.size() == 1) {
+    e.detail = e.fields.front().message;
+  } else {
+    const auto n = std::to_string(e.fields.size());
+    e.detail = {"有 " + n + " 处输入不符合要求", n + " inputs are not valid"};
+  }
+  return e;
+}
+
+Error Error::validation(std::string field, Text message) {
+  return validation(std::vector<FieldError>{{std::move(field), std::move(message), 0}});
+}
+
+Error Error::version_mismatch(long long current_version) {
+  const auto v = std::to_string(current_version);
+  return {ErrorCode::kVersionMismatch,
+          {"该记录已被他人修改（当前版本 " + v + "），请刷新后重试",
+           "the record was changed by someone else (now version " + v + "); reload and try again"},
+          {},
+          {}};
+}
+
+Error Error::internal(std::string log_message) {
+  return {ErrorCode::kInternal,
+          {"服务器内部错误，请稍后重试", "internal server error; please try again later"},
+          {},
+          std::move(log_message)};
+}
+
+}  // namespace xuefeng::core

@@ -14,9 +14,12 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::kConflict: return "conflict";
     case ErrorCode::kVersionMismatch: return "version_mismatch";
     case ErrorCode::kPayloadTooLarge: return "payload_too_large";
+    case ErrorCode::kHeadersTooLarge: return "headers_too_large";
     case ErrorCode::kUnsupportedMediaType: return "unsupported_media_type";
     case ErrorCode::kMethodNotAllowed: return "method_not_allowed";
     case ErrorCode::kTooManyRequests: return "too_many_requests";
+    case ErrorCode::kServiceUnavailable: return "service_unavailable";
+    case ErrorCode::kRequestTimeout: return "request_timeout";
     case ErrorCode::kInternal: return "internal";
   }
   return "internal";

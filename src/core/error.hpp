@@ -24,9 +24,12 @@ enum class ErrorCode {
   kConflict,           // the object's state forbids this (duplicate, non-empty, ...)
   kVersionMismatch,    // If-Match names an older version
   kPayloadTooLarge,
+  kHeadersTooLarge,
   kUnsupportedMediaType,
   kMethodNotAllowed,
   kTooManyRequests,
+  kServiceUnavailable,  // over a capacity limit (connections); retry later
+  kRequestTimeout,
   kInternal,
 };
 

@@ -54,9 +54,12 @@ int http_status(core::ErrorCode code) {
     case ErrorCode::kConflict: return 409;
     case ErrorCode::kVersionMismatch: return 412;
     case ErrorCode::kPayloadTooLarge: return 413;
+    case ErrorCode::kHeadersTooLarge: return 431;
     case ErrorCode::kUnsupportedMediaType: return 415;
     case ErrorCode::kMethodNotAllowed: return 405;
     case ErrorCode::kTooManyRequests: return 429;
+    case ErrorCode::kServiceUnavailable: return 503;
+    case ErrorCode::kRequestTimeout: return 408;
     case ErrorCode::kInternal: return 500;
   }
   return 500;
@@ -75,9 +78,12 @@ core::Text title_of(core::ErrorCode code) {
     case ErrorCode::kConflict: return {"操作冲突", "Conflict"};
     case ErrorCode::kVersionMismatch: return {"版本已变化", "Version mismatch"};
     case ErrorCode::kPayloadTooLarge: return {"请求内容过大", "Payload too large"};
+    case ErrorCode::kHeadersTooLarge: return {"请求头过大", "Request header fields too large"};
     case ErrorCode::kUnsupportedMediaType: return {"不支持的内容类型", "Unsupported media type"};
     case ErrorCode::kMethodNotAllowed: return {"不支持该请求方法", "Method not allowed"};
     case ErrorCode::kTooManyRequests: return {"请求过于频繁", "Too many requests"};
+    case ErrorCode::kServiceUnavailable: return {"服务繁忙", "Service unavailable"};
+    case ErrorCode::kRequestTimeout: return {"请求超时", "Request timeout"};
     case ErrorCode::kInternal: return {"服务器内部错误", "Internal server error"};
   }
   return {"服务器内部错误", "Internal server error"};

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace xuefeng::core {
+
+/// True if `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+bool is_valid_utf8(std::string_view text);
+
+/// The number of code points in well-formed UTF-8; what a person would call the length of a name.
+std::size_t utf8_length(std::string_view text);
+
+/// Without leading and trailing white space, including the ideographic space U+3000 and NBSP, which
+/// text pasted from Chinese documents often carries.
+std::string_view trim(std::string_view text);
+
+}  // namespace xuefeng::core

@@ -1,0 +1,155 @@
+#include "http/handler_support.hpp"
+
+#include <boost/json.hpp>
+#include <charconv>
+
+namespace xuefeng::http {
+namespace {
+
+constexpr int kDefaultLimit = 50;
+constexpr int kMaxLimit = 500;
+
+// Cursors are opaque to clients: base64url of "key.id". Clients only hand them back.
+constexpr char kBase64Url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+std::string base64url(std::string_view in) {
+  std::string out;
+  std::uint32_t buf = 0;
+  int bits = 0;
+  for (const unsigned char c : in) {
+    buf = (buf << 8) | c;
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      out.push_back(kBase64Url[(buf >> bits) & 63]);
+    }
+  }
+  if (bits > 0) out.push_back(kBase64Url[(buf << (6 - bits)) & 63]);
+  return out;
+}
+
+std::optional<std::string> unbase64url(std::string_view in) {
+  std::string out;
+  std::uint32_t buf = 0;
+  int bits = 0;
+  for (const char c : in) {
+    const char* p = std::char_traits<char>::find(kBase64Url, 64, c);
+    if (!p) return std::nullopt;
+    buf = (buf << 6) | static_cast<std::uint32_t>(p - kBase64Url);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((buf >> bits) & 0xFF));
+    }
+  }
+  return out;
+}
+
+template <typename T>
+bool parse_number(std::string_view text, T& out) {
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && end == text.data() + text.size() && !text.empty();
+}
+
+}  // namespace
+
+Response json_response(int status, const json::value& body) {
+  Response r;
+  r.status = status;
+  r.content_type = "application/json";
+  r.body = json::serialize(body);
+  return r;
+}
+
+Response error_response(const core::Error& error, const RequestContext& ctx) {
+  return problem_response(error, ctx.language);
+}
+
+Response no_content() {
+  Response r;
+  r.status = 204;
+  return r;
+}
+
+Response respond_status(const RequestContext& ctx, const core::Status& status) {
+  if (!status) return error_response(status.error(), ctx);
+  return no_content();
+}
+
+void set_version_etag(Response& response, core::Version version) {
+  response.set_header("ETag", "\"" + std::to_string(version) + "\"");
+}
+
+core::Result<service::PageRequest> page_request(const RequestContext& ctx) {
+  service::PageRequest page;
+  page.limit = kDefaultLimit;
+  if (const auto limit = ctx.query_value("limit")) {
+    int n = 0;
+    if (!parse_number(*limit, n) || n < 1 || n > kMaxLimit) {
+      return core::fail(core::Error::validation(
+          "limit", {"limit 应为 1 到 500 之间的整数", "limit must be an integer from 1 to 500"}));
+    }
+    page.limit = n;
+  }
+  if (const auto cursor = ctx.query_value("cursor"); cursor && !cursor->empty()) {
+    const auto decoded = unbase64url(*cursor);
+    const auto dot = decoded ? decoded->find('.') : std::string::npos;
+    service::Cursor c;
+    if (dot == std::string::npos || !parse_number(std::string_view(*decoded).substr(0, dot), c.key) ||
+        !parse_number(std::string_view(*decoded).substr(dot + 1), c.id)) {
+      return core::fail(core::Error::bad_request({"cursor 无效，请使用上一页返回的 next_cursor",
+                                                  "invalid cursor; pass the next_cursor of the previous page"}));
+    }
+    page.after = c;
+  }
+  return page;
+}
+
+std::optional<std::string> encode_cursor(const std::optional<service::Cursor>& cursor) {
+  if (!cursor) return std::nullopt;
+  return base64url(std::to_string(cursor->key) + "." + std::to_string(cursor->id));
+}
+
+core::Result<std::optional<core::Version>> if_match(const RequestContext& ctx) {
+  std::string_view value = ctx.request.header("If-Match");
+  if (value.empty()) return std::optional<core::Version>{};
+  if (value.substr(0, 2) == "W/") value.remove_prefix(2);
+  if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+  core::Version v = 0;
+  if (!parse_number(value, v) || v < 1) {
+    return core::fail(core::Error::bad_request({"If-Match 应为记录的版本号，如 \"3\"",
+                                                "If-Match must be the record's version, e.g. \"3\""}));
+  }
+  return std::optional<core::Version>{v};
+}
+
+core::Result<std::optional<core::Date>> query_date(const RequestContext& ctx, std::string_view key) {
+  const auto value = ctx.query_value(key);
+  if (!value || value->empty()) return std::optional<core::Date>{};
+  const auto date = core::Date::parse(*value);
+  if (!date) {
+    return core::fail(core::Error::validation(std::string(key), {"应为有效日期，格式 YYYY-MM-DD",
+                                                                  "must be a valid date as YYYY-MM-DD"}));
+  }
+  return std::optional<core::Date>{*date};
+}
+
+core::Result<std::optional<std::int64_t>> query_int(const RequestContext& ctx, std::string_view key) {
+  const auto value = ctx.query_value(key);
+  if (!value || value->empty()) return std::optional<std::int64_t>{};
+  std::int64_t n = 0;
+  if (!parse_number(*value, n)) {
+    return core::fail(core::Error::validation(std::string(key), {"应为整数", "must be an integer"}));
+  }
+  return std::optional<std::int64_t>{n};
+}
+
+core::Result<bool> query_bool(const RequestContext& ctx, std::string_view key, bool fallback) {
+  const auto value = ctx.query_value(key);
+  if (!value || value->empty()) return fallback;
+  if (*value == "true" || *value == "1") return true;
+  if (*value == "false" || *value == "0") return false;
+  return core::fail(core::Error::validation(std::string(key), {"应为 true 或 false", "must be true or false"}));
+}
+
+}  // namespace xuefeng::http

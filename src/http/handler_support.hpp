@@ -1,0 +1,86 @@
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "core/result.hpp"
+#include "http/api.hpp"
+#include "http/json_reader.hpp"
+#include "http/router.hpp"
+#include "service/repositories.hpp"
+
+namespace xuefeng::http {
+
+// What the route files share: turning results into responses, and reading the parts of a request that
+// every resource reads the same way (paging, If-Match, JSON bodies).
+
+/// What route handlers get: the use cases and the API's settings.
+struct RouteDeps {
+  service::Services& services;
+  const ApiConfig& config;
+};
+
+Response json_response(int status, const json::value& body);
+Response error_response(const core::Error& error, const RequestContext& ctx);
+Response no_content();
+
+/// `to_json(value)` on success, the problem response otherwise.
+template <typename T, typename ToJson>
+Response respond(const RequestContext& ctx, core::Result<T> result, ToJson&& to_json, int status = 200) {
+  if (!result) return error_response(result.error(), ctx);
+  return json_response(status, to_json(*result));
+}
+
+Response respond_status(const RequestContext& ctx, const core::Status& status);
+
+/// ETag for a versioned record: the version in quotes.
+void set_version_etag(Response& response, core::Version version);
+
+/// ?limit= (default 50, at most 500) and ?cursor=.
+core::Result<service::PageRequest> page_request(const RequestContext& ctx);
+
+/// {"items": [...], "next_cursor": "..."|null}
+template <typename T, typename ToJson>
+json::value page_json(const service::Page<T>& page, ToJson&& to_json);
+
+std::optional<std::string> encode_cursor(const std::optional<service::Cursor>& cursor);
+
+/// If-Match: a version number, bare or quoted ("3", W/"3"). Absent: no precondition.
+core::Result<std::optional<core::Version>> if_match(const RequestContext& ctx);
+
+/// Parses the body and runs `read` over it with a strict ObjectReader; unknown keys and every bad value
+/// become one 422. `read` fills the caller's input struct.
+template <typename ReadFn>
+core::Status read_body(const RequestContext& ctx, ReadFn&& read) {
+  XF_TRY_ASSIGN(const json::value body, parse_json_body(ctx.request));
+  core::FieldErrors errors;
+  ObjectReader reader(body, errors);
+  read(reader);
+  reader.reject_unknown();
+  if (!errors.empty()) return core::fail(std::move(errors).to_error());
+  return core::Ok{};
+}
+
+/// A query parameter that must be a date, an integer or a boolean when present.
+core::Result<std::optional<core::Date>> query_date(const RequestContext& ctx, std::string_view key);
+core::Result<std::optional<std::int64_t>> query_int(const RequestContext& ctx, std::string_view key);
+core::Result<bool> query_bool(const RequestContext& ctx, std::string_view key, bool fallback);
+
+template <typename T, typename ToJson>
+json::value page_json(const service::Page<T>& page, ToJson&& to_json) {
+  json::object out;
+  json::array items;
+  items.reserve(page.items.size());
+  for (const auto& item : page.items) items.push_back(to_json(item));
+  out["items"] = std::move(items);
+  if (const auto cursor = encode_cursor(page.next)) {
+    out["next_cursor"] = *cursor;
+  } else {
+    out["next_cursor"] = nullptr;
+  }
+  return out;
+}
+
+}  // namespace xuefeng::http

@@ -1,0 +1,311 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/result.hpp"
+
+namespace xuefeng::service {
+
+using core::Date;
+using core::Id;
+using core::Timestamp;
+
+// The storage the use cases need, declared here and implemented in src/store/*. Repositories are bound
+// to one open transaction; they never commit. Unexpected storage failures throw (they end the request);
+// expected ones (a unique key taken) are reported as values where the use case can act on them.
+
+/// Keyset position in a sorted list: the sort key of the last item returned (0 when sorting by id
+/// alone; days since epoch when sorting by date) and its id.
+struct Cursor {
+  std::int64_t key = 0;
+  Id id = 0;
+};
+
+struct PageRequest {
+  int limit = 50;
+  std::optional<Cursor> after;
+};
+
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  std::optional<Cursor> next;
+};
+
+/// Why an org or person cannot be deleted: what still refers to it.
+struct Usage {
+  std::int64_t children = 0;
+  std::int64_t memberships = 0;
+  std::int64_t plans = 0;
+  std::int64_t activities = 0;
+  std::int64_t attendance = 0;
+  std::int64_t archive_entries = 0;
+  std::int64_t accounts = 0;
+  std::int64_t speeches = 0;
+  bool any() const {
+    return children + memberships + plans + activities + attendance + archive_entries + accounts + speeches > 0;
+  }
+};
+
+class OrgRepository {
+ public:
+  virtual ~OrgRepository() = default;
+  virtual std::optional<core::Org> find(Id id) = 0;
+  virtual std::vector<core::Org> find_many(const std::vector<Id>& ids) = 0;
+  virtual Id insert(const core::Org& org) = 0;
+  /// Name and kind; bumps the version.
+  virtual void update(const core::Org& org) = 0;
+  /// Re-parents `id` and its whole subtree.
+  virtual void move(Id id, std::optional<Id> new_parent_id, Timestamp at) = 0;
+  virtual void remove(Id id) = 0;
+  /// Orgs by id; only children of `parent_id` when given.
+  virtual std::vector<core::Org> list(std::optional<Id> parent_id, const PageRequest& page) = 0;
+  /// `root` and all its descendants, parents before children.
+  virtual std::vector<core::Org> subtree(Id root) = 0;
+  /// True if `node` is `root` or one of its descendants.
+  virtual bool in_subtree(Id root, Id node) = 0;
+  virtual Usage usage(Id id) = 0;
+};
+
+class PersonRepository {
+ public:
+  virtual ~PersonRepository() = default;
+  virtual std::optional<core::Person> find(Id id) = 0;
+  /// Those of `ids` that exist, in no particular order.
+  virtual std::vector<core::Person> find_many(const std::vector<Id>& ids) = 0;
+  virtual Id insert(const core::Person& person) = 0;
+  virtual void update(const core::Person& person) = 0;
+  virtual void remove(Id id) = 0;
+  /// People by id; with `query`, only those whose name contains it.
+  virtual std::vector<core::Person> search(const std::string& query, const PageRequest& page) = 0;
+  /// People with exactly this name, for matching roster rows to existing people.
+  virtual std::vector<core::Person> find_by_name(const std::string& name) = 0;
+  virtual Usage usage(Id id) = 0;
+};
+
+/// A membership with the member's name, as lists show it.
+struct MemberView {
+  core::Membership membership;
+  std::string person_name;
+};
+
+class MembershipRepository {
+ public:
+  virtual ~MembershipRepository() = default;
+  virtual Id insert(const core::Membership& membership) = 0;
+  virtual void update(const core::Membership& membership) = 0;
+  virtual void remove(Id membership_id) = 0;
+  /// All memberships (past, present, future) of a person in an org.
+  virtual std::vector<core::Membership> of_person_in_org(Id org_id, Id person_id) = 0;
+  /// Members of the org on `on`, or every membership ever when `on` is empty; ordered by membership id.
+  virtual std::vector<MemberView> list(Id org_id, std::optional<Date> on, const PageRequest& page) = 0;
+  /// The ids of people who belonged to the org on `day`.
+  virtual std::vector<Id> members_on(Id org_id, Date day) = 0;
+  /// The orgs the person belonged to on `day`.
+  virtual std::vector<Id> orgs_of_person(Id person_id, Date day) = 0;
+};
+
+class PlanRepository {
+ public:
+  virtual ~PlanRepository() = default;
+  virtual std::optional<core::Plan> find(Id id) = 0;
+  virtual std::optional<core::Plan> find_by_org_year(Id org_id, int year) = 0;
+  /// Inserts the plan and its topics; fills in the new ids.
+  virtual Id insert(core::Plan& plan) = 0;
+  /// Saves title and topics: topics with an id are updated, without one inserted, missing ones deleted.
+  virtual void update(core::Plan& plan) = 0;
+  /// Plans by id, of the given orgs (any org when empty), of one year if given.
+  virtual std::vector<core::Plan> list(const std::vector<Id>& org_ids, std::optional<int> year,
+                                       const PageRequest& page) = 0;
+  /// How many activities name the topic.
+  virtual std::int64_t topic_usage(Id topic_id) = 0;
+};
+
+struct ActivityFilter {
+  std::optional<Id> org_id;  // empty: any org
+  bool descendants = false;  // with org_id: the whole subtree
+  std::optional<Date> from;
+  std::optional<Date> to;
+  std::optional<core::ActivityKind> kind;
+  /// Only activities this person is expected at (member on starts_on, or invitee) or speaks at.
+  std::optional<Id> visible_to_person;
+};
+
+class ActivityRepository {
+ public:
+  virtual ~ActivityRepository() = default;
+  virtual std::optional<core::Activity> find(Id id) = 0;
+  /// Inserts with speakers and invitees; returns the new id.
+  virtual Id insert(const core::Activity& activity, const std::string& check_in_secret) = 0;
+  virtual void update(const core::Activity& activity) = 0;
+  virtual void remove(Id id) = 0;
+  /// Sorted by starts_on then id; the cursor key is starts_on's day number.
+  virtual std::vector<core::Activity> list(const ActivityFilter& filter, const PageRequest& page) = 0;
+  virtual Id next_series_id() = 0;
+  virtual std::string check_in_secret(Id id) = 0;
+  /// The people expected: members of the org on starts_on, plus invitees.
+  virtual std::vector<Id> audience(Id activity_id) = 0;
+  /// True if `person_id` is in the audience, a speaker or the host.
+  virtual bool involves(Id activity_id, Id person_id) = 0;
+  /// Attendance marks and archive entries that refer to the activity.
+  virtual Usage usage(Id id) = 0;
+};
+
+class AttendanceRepository {
+ public:
+  virtual ~AttendanceRepository() = default;
+  virtual std::vector<core::AttendanceMark> marks(Id activity_id) = 0;
+  virtual std::optional<core::AttendanceMark> find(Id activity_id, Id person_id) = 0;
+  virtual void upsert(const core::AttendanceMark& mark) = 0;
+  virtual void remove(Id activity_id, Id person_id) = 0;
+  /// A number that changes whenever the activity's marks or leave requests change (for ETags).
+  virtual std::int64_t revision(Id activity_id) = 0;
+  virtual void bump_revision(Id activity_id) = 0;
+};
+
+class LeaveRepository {
+ public:
+  virtual ~LeaveRepository() = default;
+  virtual std::optional<core::LeaveRequest> find(Id activity_id, Id person_id) = 0;
+  virtual std::vector<core::LeaveRequest> list(Id activity_id) = 0;
+  virtual void upsert(const core::LeaveRequest& request) = 0;
+};
+
+class ArchiveRepository {
+ public:
+  virtual ~ArchiveRepository() = default;
+  /// With its reviews.
+  virtual std::optional<core::ArchiveEntry> find(Id entry_id) = 0;
+  virtual Id insert(const core::ArchiveEntry& entry) = 0;
+  virtual void update(const core::ArchiveEntry& entry) = 0;
+  virtual void remove(Id entry_id) = 0;
+  /// A person's entries dated within [from, to], with their reviews, by date then id.
+  virtual std::vector<core::ArchiveEntry> list(Id person_id, Date from, Date to) = 0;
+  virtual Id add_review(const core::ArchiveReview& review) = 0;
+};
+
+/// An activity as a person's archive lists it, with that person's mark.
+struct PersonActivity {
+  core::Activity activity;  // without speakers and invitees
+  std::optional<core::AttendanceStatus> status;
+  std::string org_name;
+  std::string speech_title;  // for speeches
+};
+
+struct AudienceCount {
+  Id activity_id = 0;
+  std::int64_t expected = 0;
+  std::int64_t attended = 0;
+};
+
+struct OrgStats {
+  std::int64_t activities = 0;
+  std::vector<std::pair<core::ActivityKind, std::int64_t>> activities_by_kind;
+  std::int64_t study_days = 0;
+  double credit_hours = 0;
+  std::int64_t expected = 0;
+  std::int64_t attended = 0;
+};
+
+/// Read-side queries that join across records, each one statement (no query per row).
+class ReportQueries {
+ public:
+  virtual ~ReportQueries() = default;
+  /// Activities dated within [from, to] at which the person was expected, with their mark.
+  virtual std::vector<PersonActivity> attendance_of_person(Id person_id, Date from, Date to) = 0;
+  /// Activities dated within [from, to] at which the person spoke.
+  virtual std::vector<PersonActivity> speeches_of_person(Id person_id, Date from, Date to) = 0;
+  /// Activity counts for the org (and its subtree if `descendants`) within [from, to]; expected and
+  /// attended count only activities that started on or before `held_by`.
+  virtual OrgStats org_stats(Id org_id, bool descendants, Date from, Date to, Date held_by) = 0;
+};
+
+struct StoredAccount {
+  core::Account account;
+  std::string password_hash;
+};
+
+struct StoredSession {
+  Id account_id = 0;
+  Timestamp created_at;
+  Timestamp last_seen_at;
+  Timestamp expires_at;
+};
+
+class AccountRepository {
+ public:
+  virtual ~AccountRepository() = default;
+  virtual std::optional<StoredAccount> find_by_login(const std::string& login) = 0;
+  virtual std::optional<core::Account> find(Id id) = 0;
+  virtual Id insert(const core::Account& account, const std::string& password_hash) = 0;
+  virtual std::vector<core::Account> list(const PageRequest& page) = 0;
+  virtual std::int64_t count() = 0;
+
+  virtual void insert_session(const std::string& token_hash, const StoredSession& session) = 0;
+  virtual std::optional<StoredSession> find_session(const std::string& token_hash) = 0;
+  virtual void touch_session(const std::string& token_hash, Timestamp at) = 0;
+  virtual void remove_session(const std::string& token_hash) = 0;
+  /// Removes sessions past their absolute end, or idle since before `idle_before`.
+  virtual void remove_expired_sessions(Timestamp now, Timestamp idle_before) = 0;
+};
+
+/// One transaction's view of the store.
+class Repositories {
+ public:
+  virtual ~Repositories() = default;
+  virtual OrgRepository& orgs() = 0;
+  virtual PersonRepository& people() = 0;
+  virtual MembershipRepository& memberships() = 0;
+  virtual PlanRepository& plans() = 0;
+  virtual ActivityRepository& activities() = 0;
+  virtual AttendanceRepository& attendance() = 0;
+  virtual LeaveRepository& leave() = 0;
+  virtual ArchiveRepository& archive() = 0;
+  virtual ReportQueries& reports() = 0;
+  virtual AccountRepository& accounts() = 0;
+};
+
+using TransactionWork = std::function<core::Status(Repositories&)>;
+
+/// Runs use cases as transactions. `write` commits only if the work succeeds and returns once the
+/// commit is durable; a failed or throwing work leaves nothing behind.
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual core::Status read(const TransactionWork& work) = 0;
+  virtual core::Status write(const TransactionWork& work) = 0;
+};
+
+/// `read`/`write` for work that returns a value: `auto org = read(db, [&](Repositories& r) { ... });`
+template <typename F>
+auto read(Database& db, F&& work) -> std::invoke_result_t<F&, Repositories&> {
+  using R = std::invoke_result_t<F&, Repositories&>;
+  std::optional<R> out;
+  core::Status status = db.read([&](Repositories& repos) -> core::Status {
+    out.emplace(work(repos));
+    if (out->has_value()) return core::Ok{};
+    return core::fail(out->error());
+  });
+  if (!status) return core::fail(std::move(status).error());
+  return std::move(*out);
+}
+
+template <typename F>
+auto write(Database& db, F&& work) -> std::invoke_result_t<F&, Repositories&> {
+  using R = std::invoke_result_t<F&, Repositories&>;
+  std::optional<R> out;
+  core::Status status = db.write([&](Repositories& repos) -> core::Status {
+    out.emplace(work(repos));
+    if (out->has_value()) return core::Ok{};
+    return core::fail(out->error());
+  });
+  if (!status) return core::fail(std::move(status).error());
+  return std::move(*out);
+}
+
+}  // namespace xuefeng::service

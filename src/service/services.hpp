@@ -1,0 +1,395 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/result.hpp"
+#include "core/rules.hpp"
+#include "service/actor.hpp"
+#include "service/repositories.hpp"
+
+namespace xuefeng::service {
+
+template <typename T>
+using Result = core::Result<T>;
+using core::Status;
+using core::Version;
+
+/// One field of a PATCH body: absent means "leave as is". For nullable fields T is itself an optional,
+/// whose nullopt means "clear".
+template <typename T>
+using Patch = std::optional<T>;
+
+struct ServiceConfig {
+  /// The deployment's offset from UTC: what "today" and local times mean.
+  core::UtcOffset offset;
+  core::CheckInPolicy check_in;
+  /// A session ends after this long without requests ...
+  std::int64_t session_idle_seconds = 8 * 3600;
+  /// ... and at the latest this long after login.
+  std::int64_t session_absolute_seconds = 7 * 24 * 3600;
+};
+
+/// What every use case needs: the database, the clock and the deployment's settings.
+class ServiceContext {
+ public:
+  ServiceContext(Database& db, const core::Clock& clock, ServiceConfig config)
+      : db_(db), clock_(clock), config_(config) {}
+  Database& db() const { return db_; }
+  core::Timestamp now() const { return clock_.now(); }
+  core::Date today() const { return clock_.now().local_date(config_.offset); }
+  const ServiceConfig& config() const { return config_; }
+
+ private:
+  Database& db_;
+  const core::Clock& clock_;
+  ServiceConfig config_;
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Accounts and sessions
+
+struct NewAccount {
+  std::string login;
+  std::string password;
+  std::optional<core::Id> person_id;
+  std::vector<core::AccountRole> roles;
+};
+
+struct LoginResult {
+  std::string token;
+  core::Account account;
+  core::Timestamp expires_at;
+};
+
+class AccountService {
+ public:
+  explicit AccountService(const ServiceContext& ctx) : ctx_(ctx) {}
+
+  /// Creates an admin account; used by `xuefeng init`.
+  Result<core::Account> create_admin(const std::string& login, const std::string& password);
+  Result<core::Account> create(const Actor& actor, const NewAccount& input);
+  Result<Page<core::Account>> list(const Actor& actor, const PageRequest& page);
+  /// Checks the password and opens a session. Unknown login and wrong password give the same answer.
+  Result<LoginResult> login(const std::string& login, const std::string& password);
+  Status logout(const std::string& token);
+  /// The actor behind a session token, if the session is open.
+  Result<Actor> authenticate(const std::string& token);
+  Result<core::Account> current(const Actor& actor);
+
+ private:
+  Result<core::Account> insert(const NewAccount& input);
+  const ServiceContext& ctx_;
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Organizations and memberships
+
+struct OrgPatch {
+  Patch<std::string> name;
+  Patch<core::OrgKind> kind;
+  Patch<std::optional<core::Id>> parent_id;
+};
+
+struct OrgTreeNode {
+  core::Org org;
+  std::vector<OrgTreeNode> children;
+};
+
+struct NewMembership {
+  core::Id person_id = 0;
+  core::MemberRole role = core::MemberRole::kMember;
+  std::optional<core::Date> since;  // default: today
+  std::optional<core::Date> until;
+};
+
+struct RosterImportResult {
+  int rows = 0;
+  int people_created = 0;
+  int people_matched = 0;
+  int memberships_created = 0;
+  int memberships_unchanged = 0;
+  bool dry_run = false;
+};
+
+class OrgService {
+ public:
+  explicit OrgService(const ServiceContext& ctx) : ctx_(ctx) {}
+
+  Result<core::Org> create(const Actor& actor, core::Org org);
+  Result<core::Org> get(const Actor& actor, core::Id id);
+  Result<Page<core::Org>> list(const Actor& actor, std::optional<core::Id> parent_id, const PageRequest& page);
+  Result<core::Org> update(const Actor& actor, core::Id id, const OrgPatch& patch, std::optional<Version> if_match);
+  /// Refused (conflict) while anything refers to the org: children, members, plans or activities.
+  Status remove(const Actor& actor, core::Id id, std::optional<Version> if_match);
+  Result<OrgTreeNode> tree(const Actor& actor, core::Id id);
+
+  Result<MemberView> add_member(const Actor& actor, core::Id org_id, const NewMembership& input);
+  /// Members on `on` (default today), or all memberships ever when `history` is set.
+  Result<Page<MemberView>> members(const Actor& actor, core::Id org_id, std::optional<core::Date> on, bool history,
+                                   const PageRequest& page);
+  /// Ends the person's current membership on `until` (default today), keeping the history.
+  Result<MemberView> end_membership(const Actor& actor, core::Id org_id, core::Id person_id,
+                                    std::optional<core::Date> until);
+  /// All-or-nothing: people are matched by name and birth date or created, and memberships added from
+  /// `since` (default today). With `dry_run`, checks everything and writes nothing.
+  Result<RosterImportResult> import_roster(const Actor& actor, core::Id org_id, const std::string& csv_bytes,
+                                           std::optional<core::Date> since, bool dry_run);
+
+ private:
+  const ServiceContext& ctx_;
+};
+
+// ---------------------------------------------------------------------------------------------------
+// People
+
+struct PersonPatch {
+  Patch<std::string> name;
+  Patch<std::optional<core::Gender>> gender;
+  Patch<std::optional<core::Date>> birth_date;
+  Patch<bool> party_member;
+  Patch<std::optional<core::CadreLevel>> cadre_level;
+  Patch<std::string> post;
+  Patch<std::string> phone;
+};
+
+class PersonService {
+ public:
+  explicit PersonService(const ServiceContext& ctx) : ctx_(ctx) {}
+
+  Result<core::Person> create(const Actor& actor, core::Person person);
+  Result<core::Person> get(const Actor& actor, core::Id id);
+  Result<Page<core::Person>> search(const Actor& actor, const std::string& query, const PageRequest& page);
+  Result<core::Person> update(const Actor& actor, core::Id id, const PersonPatch& patch,
+                              std::optional<Version> if_match);
+  /// Refused (conflict) once the person has any history; end their memberships instead.
+  Status remove(const Actor& actor, core::Id id, std::optional<Version> if_match);
+
+ private:
+  const ServiceContext& ctx_;
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Plans
+
+struct TopicInput {
+  std::optional<core::Id> id;  // PATCH: an existing topic to keep
+  std::string title;
+  std::string description;
+};
+
+struct PlanPatch {
+  Patch<std::string> title;
+  /// Replaces the topic list: topics given with an id are kept (and updated), new ones added, the rest
+  /// deleted (refused while activities name them).
+  Patch<std::vector<TopicInput>> topics;
+};
+
+class PlanService {
+ public:
+  explicit PlanService(const ServiceContext& ctx) : ctx_(ctx) {}
+
+  Result<core::Plan> create(const Actor& actor, core::Id org_id, int year, std::string title,
+                            const std::vector<TopicInput>& topics);
+  Result<core::Plan> get(const Actor& actor, core::Id id);
+  Result<Page<core::Plan>> list(const Actor& actor, std::optional<core::Id> org_id, std::optional<int> year,
+                                const PageRequest& page);
+  Result<core::Plan> update(const Actor& actor, core::Id id, const PlanPatch& patch, std::optional<Version> if_match);
+
+ private:
+  const ServiceContext& ctx_;
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Activities, attendance, check-in, leave
+
+struct Repeat {
+  core::RepeatEvery every = core::RepeatEvery::kWeek;
+  core::Date until;
+};
+
+/// An activity with the names a reader needs beside the ids.
+struct ActivityView {
+  core::Activity activity;
+  std::map<core::Id, std::string> person_names;  // speakers and host
+};
+
+struct ActivityPatch {
+  Patch<std::optional<core::Id>> plan_id;
+  Patch<std::optional<core::Id>> topic_id;
+  Patch<core::ActivityKind> kind;
+  Patch<std::string> title;
+  Patch<core::Date> starts_on;
+  Patch<core::Date> ends_on;
+  Patch<std::optional<core::Timestamp>> starts_at;
+  Patch<std::optional<core::Timestamp>> ends_at;
+  Patch<std::string> location;
+  Patch<std::optional<core::Id>> host_id;
+  Patch<double> credit_hours;
+  Patch<std::vector<core::Speaker>> speakers;
+  Patch<std::vector<core::Id>> invitees;
+};
+
+struct ActivityQuery {
+  std::optional<core::Id> org_id;
+  bool descendants = false;
+  std::optional<core::Date> from;
+  std::optional<core::Date> to;
+  std::optional<core::ActivityKind> kind;
+};
+
+struct AttendanceItem {
+  core::Id person_id = 0;
+  std::string name;
+  std::optional<core::AttendanceStatus> status;
+  std::optional<core::Timestamp> checked_in_at;
+  std::string note;
+  /// False for someone marked who is no longer in the audience (e.g. after the date changed).
+  bool expected = true;
+  std::optional<core::LeaveRequest> leave;
+};
+
+struct AttendanceSheet {
+  core::Id activity_id = 0;
+  std::int64_t expected = 0;
+  std::int64_t attended = 0;
+  double participation_rate = 0;
+  std::vector<AttendanceItem> items;
+  /// Changes with every mark or leave request; the HTTP layer uses it as the ETag.
+  std::int64_t revision = 0;
+};
+
+struct MarkInput {
+  core::Id person_id = 0;
+  std::optional<core::AttendanceStatus> status;  // nullopt clears the mark
+  std::string note;
+};
+
+struct CheckInCode {
+  std::string code;
+  core::Timestamp valid_until;
+  core::Timestamp window_opens;
+  core::Timestamp window_closes;
+};
+
+struct CheckInResult {
+  core::AttendanceStatus status = core::AttendanceStatus::kPresent;
+  core::Timestamp checked_in_at;
+  bool already = false;  // the person had checked in before; nothing changed
+};
+
+class ActivityService {
+ public:
+  explicit ActivityService(const ServiceContext& ctx) : ctx_(ctx) {}
+
+  /// Creates one activity, or a series when `repeat` is given (all or none).
+  Result<std::vector<ActivityView>> create(const Actor& actor, core::Activity activity,
+                                           const std::optional<Repeat>& repeat);
+  Result<ActivityView> get(const Actor& actor, core::Id id);
+  Result<Page<ActivityView>> list(const Actor& actor, const ActivityQuery& query, const PageRequest& page);
+  Result<ActivityView> update(const Actor& actor, core::Id id, const ActivityPatch& patch,
+                              std::optional<Version> if_match);
+  /// Refused (conflict) once attendance is marked or archive entries refer to it.
+  Status remove(const Actor& actor, core::Id id, std::optional<Version> if_match);
+
+  Result<AttendanceSheet> attendance(const Actor& actor, core::Id id);
+  /// Sets marks, all or nothing; everyone named must be in the audience.
+  Result<AttendanceSheet> set_marks(const Actor& actor, core::Id id, const std::vector<MarkInput>& marks);
+  /// After the activity has ended: everyone in the audience still unmarked is marked absent.
+  Result<AttendanceSheet> mark_unmarked_absent(const Actor& actor, core::Id id);
+
+  /// The code to show on the projected QR right now.
+  Result<CheckInCode> check_in_code(const Actor& actor, core::Id id);
+  /// The actor's own check-in with a scanned code.
+  Result<CheckInResult> check_in(const Actor& actor, core::Id id, const std::string& code);
+
+  Result<core::LeaveRequest> request_leave(const Actor& actor, core::Id id, const std::string& reason);
+  Result<core::LeaveRequest> decide_leave(const Actor& actor, core::Id id, core::Id person_id, bool approve);
+  Result<std::vector<core::LeaveRequest>> leave_requests(const Actor& actor, core::Id id);
+
+ private:
+  Result<core::Activity> load_visible(Repositories& repos, const Actor& actor, core::Id id);
+  Result<AttendanceSheet> sheet(Repositories& repos, const core::Activity& activity);
+  const ServiceContext& ctx_;
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Personal study archive
+
+struct ArchivePatch {
+  Patch<core::ArchiveKind> kind;
+  Patch<core::Date> date;
+  Patch<std::string> title;
+  Patch<std::string> content;
+  Patch<double> credit_hours;
+  Patch<std::optional<core::Id>> activity_id;
+  Patch<std::string> venue;
+};
+
+struct ArchiveTotals {
+  std::int64_t expected = 0;
+  std::int64_t attended = 0;
+  std::int64_t study_days = 0;
+  double credit_hours = 0;
+  std::map<core::ArchiveKind, std::int64_t> entries_by_kind;
+};
+
+/// 个人学习档案 for one year.
+struct ArchiveYear {
+  core::Person person;
+  int year = 0;
+  std::vector<PersonActivity> attendance;
+  std::vector<PersonActivity> speeches;
+  std::vector<core::ArchiveEntry> entries;
+  ArchiveTotals totals;
+};
+
+class ArchiveService {
+ public:
+  explicit ArchiveService(const ServiceContext& ctx) : ctx_(ctx) {}
+
+  Result<core::ArchiveEntry> create(const Actor& actor, core::ArchiveEntry entry);
+  Result<core::ArchiveEntry> get(const Actor& actor, core::Id person_id, core::Id entry_id);
+  /// Editing content sends a reviewed entry back to unreviewed.
+  Result<core::ArchiveEntry> update(const Actor& actor, core::Id person_id, core::Id entry_id,
+                                    const ArchivePatch& patch, std::optional<Version> if_match);
+  Status remove(const Actor& actor, core::Id person_id, core::Id entry_id, std::optional<Version> if_match);
+  Result<core::ArchiveEntry> review(const Actor& actor, core::Id person_id, core::Id entry_id,
+                                    core::ReviewVerdict verdict, const std::string& comment);
+  Result<ArchiveYear> year(const Actor& actor, core::Id person_id, int year);
+
+ private:
+  Result<core::ArchiveEntry> load(Repositories& repos, const Actor& actor, core::Id person_id, core::Id entry_id);
+  const ServiceContext& ctx_;
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Statistics
+
+class StatsService {
+ public:
+  explicit StatsService(const ServiceContext& ctx) : ctx_(ctx) {}
+  Result<OrgStats> org_year(const Actor& actor, core::Id org_id, int year, bool descendants);
+
+ private:
+  const ServiceContext& ctx_;
+};
+
+/// All use cases, built once by the composition root.
+struct Services {
+  explicit Services(const ServiceContext& ctx)
+      : accounts(ctx), orgs(ctx), people(ctx), plans(ctx), activities(ctx), archive(ctx), stats(ctx) {}
+  AccountService accounts;
+  OrgService orgs;
+  PersonService people;
+  PlanService plans;
+  ActivityService activities;
+  ArchiveService archive;
+  StatsService stats;
+};
+
+}  // namespace xuefeng::service

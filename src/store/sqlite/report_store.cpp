@@ -1,0 +1,112 @@
+#include "store/sqlite/columns.hpp"
+#include "store/sqlite/repositories.hpp"
+
+namespace xuefeng::store::sqlite {
+namespace {
+
+core::Activity read_summary(const Statement& s) {
+  core::Activity a;
+  a.id = s.int64(0);
+  a.org_id = s.int64(1);
+  a.plan_id = s.optional_int64(2);
+  a.topic_id = s.optional_int64(3);
+  a.kind = enum_column<core::ActivityKind>(s, 4);
+  a.title = s.text(5);
+  a.starts_on = s.date(6);
+  a.ends_on = s.date(7);
+  a.starts_at = s.optional_timestamp(8);
+  a.ends_at = s.optional_timestamp(9);
+  a.location = s.text(10);
+  a.host_id = s.optional_int64(11);
+  a.credit_hours = s.real(12);
+  a.series_id = s.optional_int64(13);
+  a.version = s.int64(14);
+  return a;
+}
+
+#define SUMMARY_COLUMNS                                                                                        \
+  "a.id, a.org_id, a.plan_id, a.topic_id, a.kind, a.title, a.starts_on, a.ends_on, a.starts_at, a.ends_at, " \
+  "a.location, a.host_id, a.credit_hours, a.series_id, a.version"
+
+}  // namespace
+
+std::vector<service::PersonActivity> SqliteReportQueries::attendance_of_person(Id person_id, Date from, Date to) {
+  // Expected: a member of the activity's org on its first day, or invited.
+  auto s = c_.prepare(
+      "WITH expected (activity_id) AS ("
+      "  SELECT a.id FROM memberships m JOIN activities a ON a.org_id = m.org_id "
+      "  AND a.starts_on >= m.since AND (m.until IS NULL OR a.starts_on <= m.until) "
+      "  AND a.starts_on >= ?2 AND a.starts_on <= ?3 WHERE m.person_id = ?1 "
+      "  UNION SELECT i.activity_id FROM activity_invitees i JOIN activities a ON a.id = i.activity_id "
+      "  WHERE i.person_id = ?1 AND a.starts_on >= ?2 AND a.starts_on <= ?3) "
+      "SELECT " SUMMARY_COLUMNS ", o.name, t.status FROM expected x JOIN activities a ON a.id = x.activity_id "
+      "JOIN orgs o ON o.id = a.org_id LEFT JOIN attendance t ON t.activity_id = a.id AND t.person_id = ?1 "
+      "ORDER BY a.starts_on, a.id");
+  s.bind(1, person_id).bind(2, from).bind(3, to);
+  std::vector<service::PersonActivity> out;
+  while (s.step()) {
+    service::PersonActivity pa;
+    pa.activity = read_summary(s);
+    pa.org_name = s.text(15);
+    pa.status = optional_enum_column<core::AttendanceStatus>(s, 16);
+    out.push_back(std::move(pa));
+  }
+  return out;
+}
+
+std::vector<service::PersonActivity> SqliteReportQueries::speeches_of_person(Id person_id, Date from, Date to) {
+  auto s = c_.prepare(
+      "SELECT " SUMMARY_COLUMNS ", o.name, t.status, sp.title FROM activity_speakers sp "
+      "JOIN activities a ON a.id = sp.activity_id JOIN orgs o ON o.id = a.org_id "
+      "LEFT JOIN attendance t ON t.activity_id = a.id AND t.person_id = sp.person_id "
+      "WHERE sp.person_id = ?1 AND a.starts_on >= ?2 AND a.starts_on <= ?3 ORDER BY a.starts_on, a.id, sp.position");
+  s.bind(1, person_id).bind(2, from).bind(3, to);
+  std::vector<service::PersonActivity> out;
+  while (s.step()) {
+    service::PersonActivity pa;
+    pa.activity = read_summary(s);
+    pa.org_name = s.text(15);
+    pa.status = optional_enum_column<core::AttendanceStatus>(s, 16);
+    pa.speech_title = s.text(17);
+    out.push_back(std::move(pa));
+  }
+  return out;
+}
+
+service::OrgStats SqliteReportQueries::org_stats(Id org_id, bool descendants, Date from, Date to, Date held_by) {
+  // Activities held so far in the period (started on or before held_by), and their audiences.
+  const Date until = held_by < to ? held_by : to;
+  service::OrgStats stats;
+  {
+    auto s = c_.prepare(
+        "WITH scope (org_id) AS (SELECT descendant_id FROM org_closure WHERE ancestor_id = ?1 AND (?2 OR depth = 0)), "
+        "held AS (SELECT a.id, a.org_id, a.starts_on, a.ends_on, a.credit_hours FROM scope "
+        "  JOIN activities a ON a.org_id = scope.org_id WHERE a.starts_on >= ?3 AND a.starts_on <= ?4), "
+        "audience (activity_id, person_id) AS ("
+        "  SELECT held.id, m.person_id FROM held JOIN memberships m ON m.org_id = held.org_id "
+        "  AND m.since <= held.starts_on AND (m.until IS NULL OR m.until >= held.starts_on) "
+        "  UNION SELECT held.id, i.person_id FROM held JOIN activity_invitees i ON i.activity_id = held.id) "
+        "SELECT (SELECT count(*) FROM held), "
+        "(SELECT coalesce(sum(julianday(ends_on) - julianday(starts_on) + 1), 0) FROM held), "
+        "(SELECT total(credit_hours) FROM held), (SELECT count(*) FROM audience), "
+        "(SELECT count(*) FROM audience x JOIN attendance t ON t.activity_id = x.activity_id "
+        "  AND t.person_id = x.person_id AND t.status IN ('present', 'late'))");
+    s.bind(1, org_id).bind(2, descendants).bind(3, from).bind(4, until);
+    if (s.step()) {
+      stats.activities = s.int64(0);
+      stats.study_days = s.int64(1);
+      stats.credit_hours = s.real(2);
+      stats.expected = s.int64(3);
+      stats.attended = s.int64(4);
+    }
+  }
+  auto s = c_.prepare(
+      "SELECT a.kind, count(*) FROM org_closure c JOIN activities a ON a.org_id = c.descendant_id "
+      "WHERE c.ancestor_id = ?1 AND (?2 OR c.depth = 0) AND a.starts_on >= ?3 AND a.starts_on <= ?4 "
+      "GROUP BY a.kind ORDER BY count(*) DESC, a.kind");
+  s.bind(1, org_id).bind(2, descendants).bind(3, from).bind(4, until);
+  while (s.step()) stats.activities_by_kind.emplace_back(enum_column<core::ActivityKind>(s, 0), s.int64(1));
+  return stats;
+}
+
+}  // namespace xuefeng::store::sqlite

@@ -28,7 +28,11 @@ std::string_view error_code_name(ErrorCode code) {
 Error Error::validation(std::vector<FieldError> fields) {
   Error e{ErrorCode::kValidationFailed, {}, std::move(fields), {}};
   if (e.fields.size() == 1) {
-    e.detail = e.fields.front().message;
+    const auto& f = e.fields.front();
+    const std::string where = f.row > 0 ? "第 " + std::to_string(f.row) + " 行 " + f.field : f.field;
+    const std::string where_en = f.row > 0 ? "row " + std::to_string(f.row) + " " + f.field : f.field;
+    e.detail = {where.empty() ? f.message.zh : where + "：" + f.message.zh,
+                where_en.empty() ? f.message.en : where_en + ": " + f.message.en};
   } else {
     const auto n = std::to_string(e.fields.size());
     e.detail = {"有 " + n + " 处输入不符合要求", n + " inputs are not valid"};

@@ -50,7 +50,7 @@ void check_person(const Person& person, Date today, FieldErrors& errors) {
       errors.add("birth_date", {"出生日期应在 1900-01-01 与今天之间", "birth date must be between 1900-01-01 and today"});
     }
   }
-  if (person.phone.size() > 20) {
+  if (person.phone.size() > 30) {
     errors.add("phone", {"电话号码过长", "phone number is too long"});
   }
   for (const char c : person.phone) {

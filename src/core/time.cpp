@@ -79,7 +79,7 @@ std::optional<UtcOffset> UtcOffset::parse(std::string_view text) {
 }
 
 std::string UtcOffset::to_string() const {
-  char buf[8];
+  char buf[16];
   const int a = minutes < 0 ? -minutes : minutes;
   std::snprintf(buf, sizeof buf, "%c%02d:%02d", minutes < 0 ? '-' : '+', a / 60, a % 60);
   return buf;

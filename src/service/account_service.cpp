@@ -106,6 +106,7 @@ Result<LoginResult> AccountService::login(const std::string& login, const std::s
   result.token = crypto::random_token();
   result.account = (*stored)->account;
   const auto now = ctx_.now();
+  result.issued_at = now;
   result.expires_at = now.plus_seconds(ctx_.config().session_absolute_seconds);
   XF_TRY(ctx_.db().write([&](Repositories& repos) -> Status {
     repos.accounts().remove_expired_sessions(now, now.plus_seconds(-ctx_.config().session_idle_seconds));

@@ -63,6 +63,7 @@ struct NewAccount {
 struct LoginResult {
   std::string token;
   core::Account account;
+  core::Timestamp issued_at;
   core::Timestamp expires_at;
 };
 
@@ -382,7 +383,8 @@ class StatsService {
 /// All use cases, built once by the composition root.
 struct Services {
   explicit Services(const ServiceContext& ctx)
-      : accounts(ctx), orgs(ctx), people(ctx), plans(ctx), activities(ctx), archive(ctx), stats(ctx) {}
+      : context(ctx), accounts(ctx), orgs(ctx), people(ctx), plans(ctx), activities(ctx), archive(ctx), stats(ctx) {}
+  const ServiceContext& context;
   AccountService accounts;
   OrgService orgs;
   PersonService people;

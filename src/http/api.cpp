@@ -1,0 +1,141 @@
+#include "http/api.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+
+#include "http/handler_support.hpp"
+#include "http/router.hpp"
+#include "http/routes.hpp"
+
+namespace xuefeng::http {
+namespace {
+
+std::string_view cookie_value(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    const auto semi = header.find(';');
+    std::string_view pair = header.substr(0, semi);
+    header = semi == std::string_view::npos ? std::string_view{} : header.substr(semi + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    const auto eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return pair.substr(eq + 1);
+  }
+  return {};
+}
+
+// For cookie sessions, a state-changing request must come from our own pages: browsers send Origin
+// (or at least Referer) on cross-site requests, so a mismatch is a forged request.
+bool same_origin(const Request& request) {
+  const std::string_view host = request.header("Host");
+  auto host_of = [](std::string_view url) -> std::string_view {
+    const auto scheme = url.find("://");
+    if (scheme == std::string_view::npos) return {};
+    url.remove_prefix(scheme + 3);
+    return url.substr(0, url.find('/'));
+  };
+  if (const auto origin = request.header("Origin"); !origin.empty()) return host_of(origin) == host;
+  if (const auto referer = request.header("Referer"); !referer.empty()) return host_of(referer) == host;
+  return true;
+}
+
+bool is_safe(Method m) { return m == Method::kGet || m == Method::kHead || m == Method::kOptions; }
+
+void add_security_headers(Response& r) {
+  r.set_header("X-Content-Type-Options", "nosniff");
+  r.set_header("Referrer-Policy", "same-origin");
+  r.set_header("X-Frame-Options", "DENY");
+  r.set_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  bool has_cache_control = false;
+  for (const auto& h : r.headers) has_cache_control = has_cache_control || iequals(h.name, "Cache-Control");
+  if (!has_cache_control) r.set_header("Cache-Control", "no-store");
+}
+
+}  // namespace
+
+Api::Api(service::Services& services, ApiConfig config)
+    : services_(services), config_(std::move(config)), router_(std::make_unique<Router>()) {
+  const RouteDeps deps{services_, config_};
+  router_->add(Method::kGet, "/healthz", Auth::kNone, [](RequestContext&) {
+    return json_response(200, json::object{{"status", "ok"}});
+  });
+  add_session_routes(*router_, deps);
+  add_org_routes(*router_, deps);
+  add_person_routes(*router_, deps);
+  add_plan_routes(*router_, deps);
+  add_activity_routes(*router_, deps);
+  add_archive_routes(*router_, deps);
+}
+
+Api::~Api() = default;
+
+std::vector<std::pair<Method, std::string>> Api::routes() const { return router_->routes(); }
+
+Response Api::handle(const Request& request) const {
+  Response response;
+  try {
+    response = dispatch(request);
+  } catch (const std::exception& e) {
+    spdlog::error("{} {} failed: {}", method_name(request.method), request.target, e.what());
+    response = problem_response(core::Error::internal(e.what()),
+                                preferred_language(request.header("Accept-Language")));
+  }
+  add_security_headers(response);
+  return response;
+}
+
+Response Api::dispatch(const Request& request) const {
+  const Language language = preferred_language(request.header("Accept-Language"));
+  const auto url = boost::urls::parse_origin_form(request.target);
+  if (!url) {
+    return problem_response(core::Error::bad_request({"请求地址格式错误", "malformed request target"}), language);
+  }
+  std::vector<std::string> segments;
+  for (const auto& s : url->segments()) segments.push_back(s);
+  if (segments.empty()) segments.emplace_back();
+
+  RequestContext ctx{request, {}, {}, language, {}, {}, false};
+  for (const auto& p : url->params()) ctx.query.emplace_back(p.key, p.value);
+
+  auto match = router_->match(request.method, segments);
+  if (!match.handler) {
+    if (match.path_known) {
+      return problem_response({core::ErrorCode::kMethodNotAllowed,
+                               {"该地址不支持 " + std::string(method_name(request.method)) + " 请求",
+                                "this resource does not support " + std::string(method_name(request.method))},
+                               {},
+                               {}},
+                              language);
+    }
+    return problem_response(core::Error::not_found({"没有这个接口：" + std::string(url->path()),
+                                                    "no such resource: " + std::string(url->path())}),
+                            language);
+  }
+  ctx.path_params = std::move(match.params);
+
+  if (match.auth == Auth::kRequired) {
+    const std::string_view authorization = request.header("Authorization");
+    if (authorization.size() > 7 && iequals(authorization.substr(0, 7), "Bearer ")) {
+      ctx.token = std::string(authorization.substr(7));
+    } else {
+      ctx.token = std::string(cookie_value(request.header("Cookie"), kSessionCookie));
+      ctx.via_cookie = !ctx.token.empty();
+    }
+    auto actor = services_.accounts.authenticate(ctx.token);
+    if (!actor) return problem_response(actor.error(), language);
+    ctx.actor = std::move(*actor);
+    if (ctx.via_cookie && !is_safe(request.method) && !same_origin(request)) {
+      Response r = problem_response(core::Error::forbidden({"请求来源与本站不符，已拒绝（CSRF 防护）",
+                                                            "cross-site request refused (CSRF protection)"}),
+                                    language);
+      r.account_id = ctx.actor.account_id;
+      return r;
+    }
+  }
+  Response response = (*match.handler)(ctx);
+  response.account_id = ctx.actor.account_id;
+  return response;
+}
+
+}  // namespace xuefeng::http

@@ -28,11 +28,10 @@ std::string_view error_code_name(ErrorCode code) {
 Error Error::validation(std::vector<FieldError> fields) {
   Error e{ErrorCode::kValidationFailed, {}, std::move(fields), {}};
   if (e.fields.size() == 1) {
+    // Messages about table rows already say which row; others get their field in front.
     const auto& f = e.fields.front();
-    const std::string where = f.row > 0 ? "第 " + std::to_string(f.row) + " 行 " + f.field : f.field;
-    const std::string where_en = f.row > 0 ? "row " + std::to_string(f.row) + " " + f.field : f.field;
-    e.detail = {where.empty() ? f.message.zh : where + "：" + f.message.zh,
-                where_en.empty() ? f.message.en : where_en + ": " + f.message.en};
+    const bool bare = f.row > 0 || f.field.empty();
+    e.detail = {bare ? f.message.zh : f.field + "：" + f.message.zh, bare ? f.message.en : f.field + ": " + f.message.en};
   } else {
     const auto n = std::to_string(e.fields.size());
     e.detail = {"有 " + n + " 处输入不符合要求", n + " inputs are not valid"};

@@ -181,7 +181,8 @@ CREATE INDEX archive_entries_activity ON archive_entries (activity_id);
 CREATE TABLE archive_reviews (
   id                  INTEGER PRIMARY KEY,
   entry_id            INTEGER NOT NULL REFERENCES archive_entries (id) ON DELETE CASCADE,
-  reviewer_account_id INTEGER NOT NULL REFERENCES accounts (id),
+  -- NULL when the review was made by the system (command line), not by an account.
+  reviewer_account_id INTEGER REFERENCES accounts (id),
   verdict             TEXT    NOT NULL CHECK (verdict IN ('verified', 'returned')),
   comment             TEXT    NOT NULL DEFAULT '',
   reviewed_at         INTEGER NOT NULL

@@ -132,7 +132,7 @@ struct LeaveRequest {
 struct ArchiveReview {
   Id id = 0;
   Id entry_id = 0;
-  Id reviewer_account_id = 0;
+  Id reviewer_account_id = 0;  // 0: the system (command line)
   std::string reviewer_login;
   ReviewVerdict verdict = ReviewVerdict::kVerified;
   std::string comment;

@@ -465,7 +465,7 @@ Result<core::LeaveRequest> ActivityService::decide_leave(const Actor& actor, Id 
     if (!request) return fail(Error::not_found({"没有此人的请假申请", "no leave request from this person"}));
     request->state = approve ? core::LeaveState::kApproved : core::LeaveState::kRejected;
     request->decided_at = now;
-    request->decided_by = actor.account_id;
+    if (actor.account_id != 0) request->decided_by = actor.account_id;  // 0: the system (command line)
     repos.leave().upsert(*request);
     const auto mark = repos.attendance().find(id, person_id);
     if (approve && !(mark && core::attended(mark->status))) {

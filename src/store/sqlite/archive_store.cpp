@@ -39,7 +39,7 @@ void SqliteArchiveRepository::load_reviews(std::vector<core::ArchiveEntry>& entr
     by_id[e.id] = &e;
   }
   auto s = c_.prepare(
-      "SELECT r.id, r.entry_id, r.reviewer_account_id, coalesce(a.login, ''), r.verdict, r.comment, r.reviewed_at "
+      "SELECT r.id, r.entry_id, coalesce(r.reviewer_account_id, 0), coalesce(a.login, 'system'), r.verdict, r.comment, r.reviewed_at "
       "FROM archive_reviews r LEFT JOIN accounts a ON a.id = r.reviewer_account_id "
       "WHERE r.entry_id IN (SELECT value FROM json_each(?)) ORDER BY r.entry_id, r.id");
   s.bind(1, id_array(ids));
@@ -108,7 +108,8 @@ Id SqliteArchiveRepository::add_review(const core::ArchiveReview& r) {
   {
     auto s = c_.prepare("INSERT INTO archive_reviews (entry_id, reviewer_account_id, verdict, comment, reviewed_at) "
                         "VALUES (?, ?, ?, ?, ?)");
-    s.bind(1, r.entry_id).bind(2, r.reviewer_account_id).bind(3, core::code(r.verdict)).bind(4, r.comment);
+    s.bind(1, r.entry_id).bind(2, r.reviewer_account_id ? std::optional<Id>(r.reviewer_account_id) : std::optional<Id>());
+    s.bind(3, core::code(r.verdict)).bind(4, r.comment);
     s.bind(5, r.reviewed_at).run();
   }
   const Id id = c_.last_insert_id();

@@ -1,5 +1,7 @@
 #include "http/handler_support.hpp"
 
+#include "http/json_text.hpp"
+
 #include <boost/json.hpp>
 #include <charconv>
 
@@ -57,7 +59,7 @@ Response json_response(int status, const json::value& body) {
   Response r;
   r.status = status;
   r.content_type = "application/json";
-  r.body = json::serialize(body);
+  r.body = to_json_text(body);
   return r;
 }
 

@@ -1,5 +1,7 @@
 #include "http/problem.hpp"
 
+#include "http/json_text.hpp"
+
 #include <boost/json.hpp>
 #include <cstdlib>
 #include <string>
@@ -114,7 +116,7 @@ Response problem_response(const core::Error& error, Language language) {
   Response response;
   response.status = status;
   response.content_type = "application/problem+json";
-  response.body = json::serialize(body);
+  response.body = to_json_text(body);
   response.problem_code = code;
   if (error.code == core::ErrorCode::kUnauthenticated) response.set_header("WWW-Authenticate", "Bearer");
   return response;

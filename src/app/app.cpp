@@ -29,8 +29,14 @@ Application::Application(const AppConfig& config) : config_(config) {
 
 Application::~Application() = default;
 
+std::unique_ptr<server::Server> Application::make_server() const {
+  return std::make_unique<server::Server>(config_.server,
+                                          [this](const http::Request& request) { return api_->handle(request); });
+}
+
 int Application::serve(const std::string& port_file) {
-  server::Server server(config_.server, [this](const http::Request& request) { return api_->handle(request); });
+  const auto server_ptr = make_server();
+  server::Server& server = *server_ptr;
   server.listen();
   spdlog::info("xuefeng listening on http://{}:{} (database {}, schema version {})", config_.server.address,
                server.port(), config_.db_path, database_->schema_version());

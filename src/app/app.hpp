@@ -33,6 +33,8 @@ class Application {
 
   /// Serves HTTP until SIGINT/SIGTERM; writes the bound port to `port_file` if given.
   int serve(const std::string& port_file);
+  /// The HTTP server over this application's API, not yet listening (for benchmarks and tests).
+  std::unique_ptr<server::Server> make_server() const;
 
  private:
   AppConfig config_;

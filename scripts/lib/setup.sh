@@ -1,0 +1,55 @@
+# Shared by scripts/demo and scripts/test: install what a fresh Debian 12 lacks, configure, build.
+# Sourced, not run. Idempotent: a second run installs nothing and rebuilds only what changed.
+
+set -euo pipefail
+
+XUEFENG_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+XUEFENG_BUILD="$XUEFENG_ROOT/build"
+
+# Debian 12 packages the build and the tests need. Boost 1.81 is named explicitly: the default
+# libboost-dev is 1.74, and -all-dev would pull in hundreds of packages.
+XUEFENG_PACKAGES=(
+  g++ cmake ninja-build pkg-config
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libsqlite3-dev libsodium-dev libqrencode-dev
+  libspdlog-dev libfmt-dev libcli11-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+)
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "需要 root 权限安装软件包 / root is needed to install packages: $*" >&2; return 1
+  fi
+}
+
+ensure_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+# build [target...]: configure once (the "default" preset), then build the given targets (all if none).
+build() {
+  cd "$XUEFENG_ROOT"
+  if [ ! -f "$XUEFENG_BUILD/build.ninja" ]; then
+    log "configuring (cmake --preset default)"
+    cmake --preset default >/dev/null
+  fi
+  local start=$SECONDS
+  if [ $# -gt 0 ]; then
+    log "building $*"
+    cmake --build --preset default --target "$@"
+  else
+    log "building everything"
+    cmake --build --preset default
+  fi
+  log "build finished in $((SECONDS - start)) s"
+}

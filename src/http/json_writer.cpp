@@ -259,6 +259,7 @@ json::value JsonWriter::org_stats(const service::OrgStats& s) const {
   json::object by_kind;
   for (const auto& [kind, count] : s.activities_by_kind) by_kind[core::code(kind)] = count;
   return json::object{{"activities", s.activities},
+                      {"upcoming", s.upcoming},
                       {"activities_by_kind", std::move(by_kind)},
                       {"study_days", s.study_days},
                       {"credit_hours", hours(s.credit_hours)},

@@ -212,7 +212,12 @@ Result<ActivityView> ActivityService::update(const Actor& actor, Id id, const Ac
     if (patch.topic_id) a.topic_id = *patch.topic_id;
     if (patch.kind) a.kind = *patch.kind;
     if (patch.title) a.title = *patch.title;
-    if (patch.starts_on) a.starts_on = *patch.starts_on;
+    if (patch.starts_on) {
+      // Moving the start moves the whole activity unless the client also says where it ends: "next
+      // Tuesday instead" keeps its length and its hours.
+      const std::int32_t shift = *patch.starts_on - a.starts_on;
+      a = shifted(a, shift);
+    }
     if (patch.ends_on) a.ends_on = *patch.ends_on;
     if (patch.starts_at) a.starts_at = *patch.starts_at;
     if (patch.ends_at) a.ends_at = *patch.ends_at;
@@ -356,10 +361,14 @@ Result<AttendanceSheet> ActivityService::mark_unmarked_absent(const Actor& actor
       return fail(Error::validation("activity", {"活动结束后才能把未签到人员记为缺席",
                                                  "unmarked people can be marked absent only after the activity ends"}));
     }
-    std::set<Id> marked;
-    for (const auto& m : repos.attendance().marks(id)) marked.insert(m.person_id);
+    // A pending leave request is the secretary's to decide, not to overrule by default.
+    std::set<Id> skip;
+    for (const auto& m : repos.attendance().marks(id)) skip.insert(m.person_id);
+    for (const auto& l : repos.leave().list(id)) {
+      if (l.state == core::LeaveState::kPending) skip.insert(l.person_id);
+    }
     for (const Id person : repos.activities().audience(id)) {
-      if (marked.count(person)) continue;
+      if (skip.count(person)) continue;
       repos.attendance().upsert({id, person, AttendanceStatus::kAbsent, std::nullopt, "", now});
     }
     repos.attendance().bump_revision(id);

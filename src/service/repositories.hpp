@@ -204,7 +204,10 @@ struct AudienceCount {
 };
 
 struct OrgStats {
+  /// Activities held so far in the period (started on or before the day asked about).
   std::int64_t activities = 0;
+  /// Activities of the period still to come.
+  std::int64_t upcoming = 0;
   std::vector<std::pair<core::ActivityKind, std::int64_t>> activities_by_kind;
   std::int64_t study_days = 0;
   double credit_hours = 0;

@@ -224,6 +224,7 @@ struct ActivityPatch {
   Patch<std::optional<core::Id>> topic_id;
   Patch<core::ActivityKind> kind;
   Patch<std::string> title;
+  /// Moving starts_on moves ends_on and the times by the same number of days, unless they are given too.
   Patch<core::Date> starts_on;
   Patch<core::Date> ends_on;
   Patch<std::optional<core::Timestamp>> starts_at;
@@ -300,7 +301,8 @@ class ActivityService {
   Result<AttendanceSheet> attendance(const Actor& actor, core::Id id);
   /// Sets marks, all or nothing; everyone named must be in the audience.
   Result<AttendanceSheet> set_marks(const Actor& actor, core::Id id, const std::vector<MarkInput>& marks);
-  /// After the activity has ended: everyone in the audience still unmarked is marked absent.
+  /// After the activity has ended: everyone in the audience still unmarked is marked absent, except
+  /// people whose leave request awaits a decision.
   Result<AttendanceSheet> mark_unmarked_absent(const Actor& actor, core::Id id);
 
   /// The code to show on the projected QR right now.

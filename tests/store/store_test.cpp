@@ -311,3 +311,98 @@ TEST_F(Store, MigrationsApplyOnceAndReopen) {
 
 }  // namespace
 }  // namespace xuefeng::testing
+
+namespace xuefeng::testing {
+namespace {
+
+class StoreRules : public StoreFixture {};
+
+// Moving an activity's first day moves the whole activity: its length and its hours stay.
+TEST_F(StoreRules, MovingStartMovesTheWholeActivity) {
+  core::Org o;
+  o.name = "党支部";
+  o.kind = core::OrgKind::kBranch;
+  const auto org = ok(services_->orgs.create(admin_, o)).id;
+  core::Activity a;
+  a.org_id = org;
+  a.kind = core::ActivityKind::kCentralizedStudy;
+  a.title = "三天集中学习";
+  a.starts_on = date("2026-04-07");
+  a.ends_on = date("2026-04-09");
+  a.starts_at = *core::Timestamp::parse_rfc3339("2026-04-07T08:30:00+08:00");
+  a.ends_at = *core::Timestamp::parse_rfc3339("2026-04-09T17:00:00+08:00");
+  const auto id = ok(services_->activities.create(admin_, a, std::nullopt)).front().activity.id;
+  service::ActivityPatch patch;
+  patch.starts_on = date("2026-04-14");
+  const auto moved = ok(services_->activities.update(admin_, id, patch, std::nullopt)).activity;
+  EXPECT_EQ(moved.starts_on.to_string(), "2026-04-14");
+  EXPECT_EQ(moved.ends_on.to_string(), "2026-04-16");
+  EXPECT_EQ(moved.starts_at->to_rfc3339(core::UtcOffset{480}), "2026-04-14T08:30:00+08:00");
+  EXPECT_EQ(moved.ends_at->to_rfc3339(core::UtcOffset{480}), "2026-04-16T17:00:00+08:00");
+  EXPECT_EQ(moved.version, 2);
+  // Given both, the client's ends_on wins.
+  patch.starts_on = date("2026-04-20");
+  patch.ends_on = date("2026-04-20");
+  patch.starts_at = std::optional<core::Timestamp>();
+  patch.ends_at = std::optional<core::Timestamp>();
+  const auto shortened = ok(services_->activities.update(admin_, id, patch, std::nullopt)).activity;
+  EXPECT_EQ(shortened.days(), 1);
+  EXPECT_FALSE(shortened.starts_at);
+}
+
+// After the session, "mark the rest absent" leaves a pending leave request to the secretary.
+TEST_F(StoreRules, MarkRestAbsentSkipsPendingLeave) {
+  core::Org o;
+  o.name = "党支部";
+  o.kind = core::OrgKind::kBranch;
+  const auto org = ok(services_->orgs.create(admin_, o)).id;
+  std::vector<core::Id> people;
+  for (const char* name : {"甲", "乙", "丙"}) {
+    core::Person p;
+    p.name = name;
+    people.push_back(ok(services_->people.create(admin_, p)).id);
+    ok(services_->orgs.add_member(admin_, org, {people.back(), core::MemberRole::kMember, date("2026-01-01"), {}}));
+  }
+  ok(services_->accounts.create(admin_, {"yi", "password-yi", people[1], {core::AccountRole::kMember}}));
+  const auto yi = ok(services_->accounts.authenticate(ok(services_->accounts.login("yi", "password-yi")).token));
+  core::Activity a;
+  a.org_id = org;
+  a.kind = core::ActivityKind::kSeminar;
+  a.title = "交流研讨";
+  a.starts_on = a.ends_on = date("2026-06-16");  // tomorrow, by the fixture's clock
+  const auto id = ok(services_->activities.create(admin_, a, std::nullopt)).front().activity.id;
+  ok(services_->activities.request_leave(yi, id, "外出调研"));
+  EXPECT_EQ(services_->activities.mark_unmarked_absent(admin_, id).error().code, core::ErrorCode::kValidationFailed);
+  clock_.advance_seconds(3 * 86400);
+  ok(services_->activities.set_marks(admin_, id, {{people[0], core::AttendanceStatus::kPresent, ""}}));
+  const auto sheet = ok(services_->activities.mark_unmarked_absent(admin_, id));
+  std::map<core::Id, std::optional<core::AttendanceStatus>> status;
+  for (const auto& item : sheet.items) status[item.person_id] = item.status;
+  EXPECT_EQ(status[people[0]], core::AttendanceStatus::kPresent);
+  EXPECT_EQ(status[people[1]], std::nullopt);  // pending leave: undecided
+  EXPECT_EQ(status[people[2]], core::AttendanceStatus::kAbsent);
+  EXPECT_EQ(sheet.attended, 1);
+  EXPECT_EQ(sheet.expected, 3);
+}
+
+TEST_F(StoreRules, StatsCountHeldAndUpcomingSeparately) {
+  core::Org o;
+  o.name = "党支部";
+  o.kind = core::OrgKind::kBranch;
+  const auto org = ok(services_->orgs.create(admin_, o)).id;
+  core::Activity a;
+  a.org_id = org;
+  a.kind = core::ActivityKind::kReadingClub;
+  a.title = "读书会";
+  a.credit_hours = 2;
+  a.starts_on = a.ends_on = date("2026-06-03");  // weekly through July: 2 held by 06-15, 7 to come
+  ok(services_->activities.create(admin_, a, service::Repeat{core::RepeatEvery::kWeek, date("2026-07-29")}));
+  const auto stats = ok(services_->stats.org_year(admin_, org, 2026, false));
+  EXPECT_EQ(stats.activities, 2);
+  EXPECT_EQ(stats.upcoming, 7);
+  EXPECT_EQ(stats.study_days, 2);
+  EXPECT_DOUBLE_EQ(stats.credit_hours, 4);
+}
+
+}  // namespace
+}  // namespace xuefeng::testing

@@ -87,17 +87,20 @@ service::OrgStats SqliteReportQueries::org_stats(Id org_id, bool descendants, Da
         "  AND m.since <= held.starts_on AND (m.until IS NULL OR m.until >= held.starts_on) "
         "  UNION SELECT held.id, i.person_id FROM held JOIN activity_invitees i ON i.activity_id = held.id) "
         "SELECT (SELECT count(*) FROM held), "
+        "(SELECT count(*) FROM scope JOIN activities a ON a.org_id = scope.org_id "
+        "  WHERE a.starts_on > ?4 AND a.starts_on <= ?5), "
         "(SELECT coalesce(sum(julianday(ends_on) - julianday(starts_on) + 1), 0) FROM held), "
         "(SELECT total(credit_hours) FROM held), (SELECT count(*) FROM audience), "
         "(SELECT count(*) FROM audience x JOIN attendance t ON t.activity_id = x.activity_id "
         "  AND t.person_id = x.person_id AND t.status IN ('present', 'late'))");
-    s.bind(1, org_id).bind(2, descendants).bind(3, from).bind(4, until);
+    s.bind(1, org_id).bind(2, descendants).bind(3, from).bind(4, until).bind(5, to);
     if (s.step()) {
       stats.activities = s.int64(0);
-      stats.study_days = s.int64(1);
-      stats.credit_hours = s.real(2);
-      stats.expected = s.int64(3);
-      stats.attended = s.int64(4);
+      stats.upcoming = s.int64(1);
+      stats.study_days = s.int64(2);
+      stats.credit_hours = s.real(3);
+      stats.expected = s.int64(4);
+      stats.attended = s.int64(5);
     }
   }
   auto s = c_.prepare(

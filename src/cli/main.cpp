@@ -24,10 +24,11 @@ using xuefeng::app::Application;
 // Command-line output is for the person at the terminal, who reads Chinese first.
 void print_error(const xuefeng::core::Error& error) {
   std::cerr << "错误 / error: " << error.detail.zh << " / " << error.detail.en << "\n";
+  // Messages about table rows already name their row; others get their field in front.
   for (const auto& f : error.fields) {
     std::cerr << "  ";
-    if (f.row > 0) std::cerr << "第 " << f.row << " 行 (row " << f.row << ") ";
-    std::cerr << f.field << ": " << f.message.zh << " / " << f.message.en << "\n";
+    if (f.row == 0 && !f.field.empty()) std::cerr << f.field << ": ";
+    std::cerr << f.message.zh << " / " << f.message.en << "\n";
   }
 }
 

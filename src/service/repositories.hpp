@@ -284,12 +284,14 @@ class Database {
   virtual core::Status write(const TransactionWork& work) = 0;
 };
 
-/// `read`/`write` for work that returns a value: `auto org = read(db, [&](Repositories& r) { ... });`
-template <typename F>
-auto read(Database& db, F&& work) -> std::invoke_result_t<F&, Repositories&> {
+namespace detail {
+
+// Runs `work` through `run` (Database::read or ::write) and hands back its Result, value or failure.
+template <typename F, typename Run>
+auto transact(F& work, Run run) -> std::invoke_result_t<F&, Repositories&> {
   using R = std::invoke_result_t<F&, Repositories&>;
   std::optional<R> out;
-  core::Status status = db.read([&](Repositories& repos) -> core::Status {
+  core::Status status = run([&](Repositories& repos) -> core::Status {
     out.emplace(work(repos));
     if (out->has_value()) return core::Ok{};
     return core::fail(out->error());
@@ -298,17 +300,17 @@ auto read(Database& db, F&& work) -> std::invoke_result_t<F&, Repositories&> {
   return std::move(*out);
 }
 
+}  // namespace detail
+
+/// `read`/`write` for work that returns a value: `auto org = read(db, [&](Repositories& r) { ... });`
+template <typename F>
+auto read(Database& db, F&& work) -> std::invoke_result_t<F&, Repositories&> {
+  return detail::transact(work, [&](const TransactionWork& w) { return db.read(w); });
+}
+
 template <typename F>
 auto write(Database& db, F&& work) -> std::invoke_result_t<F&, Repositories&> {
-  using R = std::invoke_result_t<F&, Repositories&>;
-  std::optional<R> out;
-  core::Status status = db.write([&](Repositories& repos) -> core::Status {
-    out.emplace(work(repos));
-    if (out->has_value()) return core::Ok{};
-    return core::fail(out->error());
-  });
-  if (!status) return core::fail(std::move(status).error());
-  return std::move(*out);
+  return detail::transact(work, [&](const TransactionWork& w) { return db.write(w); });
 }
 
 }  // namespace xuefeng::service

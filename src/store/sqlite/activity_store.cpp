@@ -4,24 +4,6 @@
 #include "store/sqlite/repositories.hpp"
 
 namespace xuefeng::store::sqlite {
-namespace {
-
-#define ACTIVITY_COLUMNS                                                                                       \
-  "a.id, a.org_id, a.plan_id, a.topic_id, a.kind, a.title, a.starts_on, a.ends_on, a.starts_at, a.ends_at, " \
-  "a.location, a.host_id, a.credit_hours, a.series_id, a.version, a.created_at, a.updated_at"
-
-// Filters shared by the list statements: ?2..?3 bound the start date for the index (an activity lasts at
-// most 366 days, so one overlapping [from, to] starts no earlier than from - 366), ?4 is `from`, ?5 the kind,
-// ?6/?7 the cursor, ?8 a person who must be involved (expected, speaking or hosting), ?9 the limit.
-#define ACTIVITY_LIST_FILTER                                                                                   \
-  " a.starts_on >= ?2 AND a.starts_on <= ?3 AND a.ends_on >= ?4 AND (?5 IS NULL OR a.kind = ?5) "              \
-  "AND (a.starts_on, a.id) > (?6, ?7) "                                                \
-  "AND (?8 IS NULL OR a.host_id = ?8 "                                                                         \
-  "OR EXISTS (SELECT 1 FROM memberships m WHERE m.org_id = a.org_id AND m.person_id = ?8 "                     \
-  "AND m.since <= a.starts_on AND (m.until IS NULL OR m.until >= a.starts_on)) "                               \
-  "OR EXISTS (SELECT 1 FROM activity_invitees i WHERE i.activity_id = a.id AND i.person_id = ?8) "             \
-  "OR EXISTS (SELECT 1 FROM activity_speakers s WHERE s.activity_id = a.id AND s.person_id = ?8)) "            \
-  "ORDER BY a.starts_on, a.id LIMIT ?9"
 
 core::Activity read_activity(const Statement& s) {
   core::Activity a;
@@ -44,6 +26,21 @@ core::Activity read_activity(const Statement& s) {
   a.updated_at = s.timestamp(16);
   return a;
 }
+
+namespace {
+
+// Filters shared by the list statements: ?2..?3 bound the start date for the index (an activity lasts at
+// most 366 days, so one overlapping [from, to] starts no earlier than from - 366), ?4 is `from`, ?5 the kind,
+// ?6/?7 the cursor, ?8 a person who must be involved (expected, speaking or hosting), ?9 the limit.
+#define ACTIVITY_LIST_FILTER                                                                                   \
+  " a.starts_on >= ?2 AND a.starts_on <= ?3 AND a.ends_on >= ?4 AND (?5 IS NULL OR a.kind = ?5) "              \
+  "AND (a.starts_on, a.id) > (?6, ?7) "                                                                       \
+  "AND (?8 IS NULL OR a.host_id = ?8 "                                                                         \
+  "OR EXISTS (SELECT 1 FROM memberships m WHERE m.org_id = a.org_id AND m.person_id = ?8 "                     \
+  "AND m.since <= a.starts_on AND (m.until IS NULL OR m.until >= a.starts_on)) "                               \
+  "OR EXISTS (SELECT 1 FROM activity_invitees i WHERE i.activity_id = a.id AND i.person_id = ?8) "             \
+  "OR EXISTS (SELECT 1 FROM activity_speakers s WHERE s.activity_id = a.id AND s.person_id = ?8)) "            \
+  "ORDER BY a.starts_on, a.id LIMIT ?9"
 
 std::vector<core::Activity> read_activities(Statement& s) {
   std::vector<core::Activity> out;

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/model.hpp"
 #include "core/vocabulary.hpp"
 #include "store/sqlite/connection.hpp"
 
@@ -28,5 +29,14 @@ std::optional<std::string_view> optional_code(const std::optional<E>& value) {
   if (!value) return std::nullopt;
   return core::code(*value);
 }
+
+// Activity rows: the columns every activity query selects (aliased `a`), in the order read_activity reads.
+#define ACTIVITY_COLUMNS                                                                                       \
+  "a.id, a.org_id, a.plan_id, a.topic_id, a.kind, a.title, a.starts_on, a.ends_on, a.starts_at, a.ends_at, " \
+  "a.location, a.host_id, a.credit_hours, a.series_id, a.version, a.created_at, a.updated_at"
+inline constexpr int kActivityColumnCount = 17;
+
+/// The activity in ACTIVITY_COLUMNS at the front of a row (without speakers and invitees).
+core::Activity read_activity(const Statement& s);
 
 }  // namespace xuefeng::store::sqlite

@@ -2,34 +2,6 @@
 #include "store/sqlite/repositories.hpp"
 
 namespace xuefeng::store::sqlite {
-namespace {
-
-core::Activity read_summary(const Statement& s) {
-  core::Activity a;
-  a.id = s.int64(0);
-  a.org_id = s.int64(1);
-  a.plan_id = s.optional_int64(2);
-  a.topic_id = s.optional_int64(3);
-  a.kind = enum_column<core::ActivityKind>(s, 4);
-  a.title = s.text(5);
-  a.starts_on = s.date(6);
-  a.ends_on = s.date(7);
-  a.starts_at = s.optional_timestamp(8);
-  a.ends_at = s.optional_timestamp(9);
-  a.location = s.text(10);
-  a.host_id = s.optional_int64(11);
-  a.credit_hours = s.real(12);
-  a.series_id = s.optional_int64(13);
-  a.version = s.int64(14);
-  return a;
-}
-
-#define SUMMARY_COLUMNS                                                                                        \
-  "a.id, a.org_id, a.plan_id, a.topic_id, a.kind, a.title, a.starts_on, a.ends_on, a.starts_at, a.ends_at, " \
-  "a.location, a.host_id, a.credit_hours, a.series_id, a.version"
-
-}  // namespace
-
 std::vector<service::PersonActivity> SqliteReportQueries::attendance_of_person(Id person_id, Date from, Date to) {
   // Expected: a member of the activity's org on its first day, or invited.
   auto s = c_.prepare(
@@ -39,16 +11,16 @@ std::vector<service::PersonActivity> SqliteReportQueries::attendance_of_person(I
       "  AND a.starts_on >= ?2 AND a.starts_on <= ?3 WHERE m.person_id = ?1 "
       "  UNION SELECT i.activity_id FROM activity_invitees i JOIN activities a ON a.id = i.activity_id "
       "  WHERE i.person_id = ?1 AND a.starts_on >= ?2 AND a.starts_on <= ?3) "
-      "SELECT " SUMMARY_COLUMNS ", o.name, t.status FROM expected x JOIN activities a ON a.id = x.activity_id "
+      "SELECT " ACTIVITY_COLUMNS ", o.name, t.status FROM expected x JOIN activities a ON a.id = x.activity_id "
       "JOIN orgs o ON o.id = a.org_id LEFT JOIN attendance t ON t.activity_id = a.id AND t.person_id = ?1 "
       "ORDER BY a.starts_on, a.id");
   s.bind(1, person_id).bind(2, from).bind(3, to);
   std::vector<service::PersonActivity> out;
   while (s.step()) {
     service::PersonActivity pa;
-    pa.activity = read_summary(s);
-    pa.org_name = s.text(15);
-    pa.status = optional_enum_column<core::AttendanceStatus>(s, 16);
+    pa.activity = read_activity(s);
+    pa.org_name = s.text(kActivityColumnCount);
+    pa.status = optional_enum_column<core::AttendanceStatus>(s, kActivityColumnCount + 1);
     out.push_back(std::move(pa));
   }
   return out;
@@ -56,7 +28,7 @@ std::vector<service::PersonActivity> SqliteReportQueries::attendance_of_person(I
 
 std::vector<service::PersonActivity> SqliteReportQueries::speeches_of_person(Id person_id, Date from, Date to) {
   auto s = c_.prepare(
-      "SELECT " SUMMARY_COLUMNS ", o.name, t.status, sp.title FROM activity_speakers sp "
+      "SELECT " ACTIVITY_COLUMNS ", o.name, t.status, sp.title FROM activity_speakers sp "
       "JOIN activities a ON a.id = sp.activity_id JOIN orgs o ON o.id = a.org_id "
       "LEFT JOIN attendance t ON t.activity_id = a.id AND t.person_id = sp.person_id "
       "WHERE sp.person_id = ?1 AND a.starts_on >= ?2 AND a.starts_on <= ?3 ORDER BY a.starts_on, a.id, sp.position");
@@ -64,10 +36,10 @@ std::vector<service::PersonActivity> SqliteReportQueries::speeches_of_person(Id 
   std::vector<service::PersonActivity> out;
   while (s.step()) {
     service::PersonActivity pa;
-    pa.activity = read_summary(s);
-    pa.org_name = s.text(15);
-    pa.status = optional_enum_column<core::AttendanceStatus>(s, 16);
-    pa.speech_title = s.text(17);
+    pa.activity = read_activity(s);
+    pa.org_name = s.text(kActivityColumnCount);
+    pa.status = optional_enum_column<core::AttendanceStatus>(s, kActivityColumnCount + 1);
+    pa.speech_title = s.text(kActivityColumnCount + 2);
     out.push_back(std::move(pa));
   }
   return out;

@@ -101,12 +101,17 @@ Response Api::dispatch(const Request& request) const {
   auto match = router_->match(request.method, segments);
   if (!match.handler) {
     if (match.path_known) {
-      return problem_response({core::ErrorCode::kMethodNotAllowed,
-                               {"该地址不支持 " + std::string(method_name(request.method)) + " 请求",
-                                "this resource does not support " + std::string(method_name(request.method))},
-                               {},
-                               {}},
-                              language);
+      Response r = problem_response({core::ErrorCode::kMethodNotAllowed,
+                                     {"该地址不支持 " + std::string(method_name(request.method)) + " 请求",
+                                      "this resource does not support " + std::string(method_name(request.method))},
+                                     {},
+                                     {}},
+                                    language);
+      // RFC 9110: a 405 names the methods the resource does support.
+      std::string allow;
+      for (const Method m : match.allowed) allow += (allow.empty() ? "" : ", ") + std::string(method_name(m));
+      r.set_header("Allow", allow);
+      return r;
     }
     return problem_response(core::Error::not_found({"没有这个接口：" + std::string(url->path()),
                                                     "no such resource: " + std::string(url->path())}),

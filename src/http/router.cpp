@@ -62,6 +62,8 @@ Router::Match Router::match(Method method, const std::vector<std::string>& segme
     const bool method_ok = route.method == method || (method == Method::kHead && route.method == Method::kGet);
     if (!method_ok) {
       result.path_known = true;
+      result.allowed.push_back(route.method);
+      if (route.method == Method::kGet) result.allowed.push_back(Method::kHead);
       continue;
     }
     result.handler = &route.handler;

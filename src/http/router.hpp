@@ -51,6 +51,8 @@ class Router {
     std::map<std::string, std::string, std::less<>> params;
     /// The path matched some route, but not with this method (405, not 404).
     bool path_known = false;
+    /// The methods the path does support, for the 405's Allow header.
+    std::vector<Method> allowed;
   };
   /// `segments` are the decoded path segments.
   Match match(Method method, const std::vector<std::string>& segments) const;

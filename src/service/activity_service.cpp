@@ -490,10 +490,14 @@ Result<core::LeaveRequest> ActivityService::decide_leave(const Actor& actor, Id 
 }
 
 Result<std::vector<core::LeaveRequest>> ActivityService::leave_requests(const Actor& actor, Id id) {
-  XF_TRY(access::require_admin(actor));
   return read(ctx_.db(), [&](Repositories& repos) -> Result<std::vector<core::LeaveRequest>> {
-    if (!repos.activities().find(id)) return fail(Error::not_found(kNoSuchActivity));
-    return repos.leave().list(id);
+    XF_TRY(load_visible(repos, actor, id));
+    auto requests = repos.leave().list(id);
+    // A member reads their own request (to see whether it was approved), not their colleagues'.
+    if (!actor.is_admin()) {
+      std::erase_if(requests, [&](const core::LeaveRequest& l) { return !actor.is_person(l.person_id); });
+    }
+    return requests;
   });
 }
 

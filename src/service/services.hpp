@@ -312,6 +312,7 @@ class ActivityService {
 
   Result<core::LeaveRequest> request_leave(const Actor& actor, core::Id id, const std::string& reason);
   Result<core::LeaveRequest> decide_leave(const Actor& actor, core::Id id, core::Id person_id, bool approve);
+  /// All requests for an admin; a member gets only their own (and not_found for activities they cannot see).
   Result<std::vector<core::LeaveRequest>> leave_requests(const Actor& actor, core::Id id);
 
  private:

@@ -223,7 +223,8 @@ Result<Page<MemberView>> OrgService::members(const Actor& actor, core::Id org_id
 Result<MemberView> OrgService::end_membership(const Actor& actor, core::Id org_id, core::Id person_id,
                                               std::optional<core::Date> until) {
   XF_TRY(access::require_admin(actor));
-  const core::Date last_day = until.value_or(ctx_.today());
+  const core::Date today = ctx_.today();
+  const core::Date last_day = until.value_or(today);
   return write(ctx_.db(), [&](Repositories& repos) -> Result<MemberView> {
     if (!repos.orgs().find(org_id)) return fail(org_not_found());
     const auto person = repos.people().find(person_id);
@@ -231,6 +232,11 @@ Result<MemberView> OrgService::end_membership(const Actor& actor, core::Id org_i
     for (auto m : repos.memberships().of_person_in_org(org_id, person_id)) {
       // The membership current on the last day, or one that has not started yet.
       if (!(m.active_on(last_day) || m.since > last_day)) continue;
+      if (m.since > last_day && m.since <= today) {
+        // It has taken effect: deleting it would rewrite who was expected at past activities.
+        return fail(Error::validation("until", {"结束日期不能早于开始日期（" + m.since.to_string() + "）",
+                                                "until must not be before since (" + m.since.to_string() + ")"}));
+      }
       if (m.since > last_day) {
         repos.memberships().remove(m.id);  // never took effect: nothing to keep
         m.until = last_day;

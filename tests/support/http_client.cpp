@@ -66,6 +66,8 @@ HttpResponse HttpClient::request(std::string_view method, std::string_view targe
       bhttp::write(impl_->stream, req);
       bhttp::response_parser<bhttp::string_body> parser;
       parser.body_limit(64 * 1024 * 1024);
+      // A HEAD response announces the GET's Content-Length but has no body to wait for.
+      if (method == "HEAD") parser.skip(true);
       bhttp::read(impl_->stream, impl_->buffer, parser);
       auto res = parser.release();
       HttpResponse out;

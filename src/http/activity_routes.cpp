@@ -208,9 +208,11 @@ void add_activity_routes(Router& router, const RouteDeps& deps) {
                const std::string_view inm = ctx.request.header("If-None-Match");
                for (const auto& h : r.headers) {
                  if (r.status == 200 && h.name == "ETag" && !inm.empty() && inm == h.value) {
+                   // RFC 9110: a 304 repeats the 200's ETag and Cache-Control.
                    Response not_modified;
                    not_modified.status = 304;
                    not_modified.set_header("ETag", h.value);
+                   not_modified.set_header("Cache-Control", "no-cache");
                    return not_modified;
                  }
                }

@@ -54,7 +54,7 @@ TEST(Activities, CreateOneWithSpeakersInviteesAndHost) {
   EXPECT_EQ(a.at("ends_at"), "2025-04-11T17:30:00+08:00");  // written back at +08:00
   EXPECT_EQ(a.at("host_id"), host);
   EXPECT_EQ(a.at("host_name"), "周建国");
-  EXPECT_EQ(a.at("credit_hours"), 18.0);
+  EXPECT_EQ(a.at("credit_hours"), 18);
   EXPECT_EQ(a.at("speakers"), json::parse(R"([{"person_id":)" + id_str(expert) +
                                           R"(,"name":"黄启明","title":"因地制宜发展新质生产力"}])"));
   EXPECT_EQ(a.at("invitees"), json::array{guest});
@@ -74,7 +74,7 @@ TEST(Activities, CreateOneWithSpeakersInviteesAndHost) {
   EXPECT_TRUE(plain.at("ends_at").is_null());
   EXPECT_TRUE(plain.at("plan_id").is_null());
   EXPECT_TRUE(plain.at("host_name").is_null());
-  EXPECT_EQ(plain.at("credit_hours"), 0.0);
+  EXPECT_EQ(plain.at("credit_hours"), 0);
   EXPECT_EQ(plain.at("location"), "");
   EXPECT_EQ(plain.at("speakers"), json::array{});
 }
@@ -317,6 +317,32 @@ TEST(Activities, PatchAndDelete) {
   EXPECT_EQ(cleared.json().at("speakers"), json::array{});
   EXPECT_EQ(admin.get(url).json().at("version"), 3);
 
+  // Moving the start moves the whole activity, times included, unless the end is given too.
+  const auto study = create_activity(admin, json::object{{"org_id", branch},
+                                                         {"kind", "centralized_study"},
+                                                         {"title", "集中学习"},
+                                                         {"starts_on", "2025-04-09"},
+                                                         {"ends_on", "2025-04-11"},
+                                                         {"starts_at", "2025-04-09T08:30:00+08:00"},
+                                                         {"ends_at", "2025-04-11T17:30:00+08:00"}});
+  const std::string study_url = "/api/v1/activities/" + id_str(study);
+  const auto shifted = admin.patch(study_url, json::object{{"starts_on", "2025-04-16"}});
+  ASSERT_EQ(shifted.status, 200) << shifted.body;
+  EXPECT_EQ(shifted.json().at("ends_on"), "2025-04-18");
+  EXPECT_EQ(shifted.json().at("starts_at"), "2025-04-16T08:30:00+08:00");
+  EXPECT_EQ(shifted.json().at("ends_at"), "2025-04-18T17:30:00+08:00");
+  EXPECT_EQ(shifted.json().at("days"), 3);
+  const auto shortened = admin.patch(study_url, json::object{{"starts_on", "2025-04-23"},
+                                                             {"ends_on", "2025-04-23"},
+                                                             {"ends_at", "2025-04-23T11:30:00+08:00"}});
+  ASSERT_EQ(shortened.status, 200) << shortened.body;
+  EXPECT_EQ(shortened.json().at("starts_at"), "2025-04-23T08:30:00+08:00");
+  EXPECT_EQ(shortened.json().at("days"), 1);
+  const auto split = admin.patch(study_url, json::object{{"starts_on", "2025-04-30"}, {"ends_on", "2025-04-29"}});
+  EXPECT_EQ(split.status, 422);
+  EXPECT_EQ(error_fields(split), (std::vector<std::string>{"ends_on", "ends_at"}));
+  EXPECT_EQ(admin.get(study_url).json().at("starts_on"), "2025-04-23");
+
   // Once attendance is taken it cannot be deleted; before, it can.
   ASSERT_EQ(admin.put(url + "/attendance", json::array{json::object{{"person_id", member}, {"status", "present"}}}).status,
             200);
@@ -330,7 +356,7 @@ TEST(Activities, PatchAndDelete) {
   EXPECT_EQ(admin.request("DELETE", "/api/v1/activities/" + id_str(other), "", {{"If-Match", "\"2\""}}).status, 412);
   EXPECT_EQ(admin.del("/api/v1/activities/" + id_str(other)).status, 204);
   EXPECT_EQ(admin.get("/api/v1/activities/" + id_str(other)).status, 404);
-  EXPECT_EQ(db_count(server.db_path(), "SELECT count(*) FROM activities"), 1);
+  EXPECT_EQ(db_count(server.db_path(), "SELECT count(*) FROM activities"), 2);
 }
 
 TEST(Activities, MembersReadOnlyTheActivitiesTheyAreInvolvedIn) {

@@ -188,7 +188,7 @@ TEST(Archive, TheYearSummaryAddsUpAttendanceSpeechesAndEntries) {
   EXPECT_EQ(t1.at("org_name"), "中共柳塘镇委员会");
   EXPECT_EQ(t1.at("kind"), "training");
   EXPECT_EQ(t1.at("days"), 3);
-  EXPECT_EQ(t1.at("credit_hours"), 12.0);
+  EXPECT_EQ(t1.at("credit_hours"), 12);
   EXPECT_FALSE(t1.as_object().contains("speech_title"));
 
   const auto speeches = a.at("speeches").as_array();
@@ -204,8 +204,8 @@ TEST(Archive, TheYearSummaryAddsUpAttendanceSpeechesAndEntries) {
   // The admin reads the same; the other year is its own.
   EXPECT_EQ(admin.get("/api/v1/people/" + id_str(y.p) + "/archive?year=2025").json(), a);
   const auto before = admin.get("/api/v1/people/" + id_str(y.p) + "/archive?year=2024").json();
-  EXPECT_EQ(before.at("totals"), json::parse(R"({"expected":0,"attended":0,"participation_rate":0.0,"study_days":0,)"
-                                             R"("credit_hours":1.0,"entries_by_kind":{"note":1}})"));
+  EXPECT_EQ(before.at("totals"), json::parse(R"({"expected":0,"attended":0,"participation_rate":0,"study_days":0,)"
+                                             R"("credit_hours":1,"entries_by_kind":{"note":1}})"));
   const auto no_year = p.get("/api/v1/people/" + id_str(y.p) + "/archive");
   EXPECT_EQ(no_year.status, 422);
   EXPECT_EQ(error_fields(no_year), std::vector<std::string>{"year"});
@@ -225,7 +225,7 @@ TEST(Archive, UpcomingActivitiesAreListedButNotCounted) {
   ASSERT_EQ(a.at("attendance").as_array().size(), 1u);
   EXPECT_EQ(a.at("attendance").at(0).at("id"), id);
   EXPECT_EQ(a.at("totals").at("expected"), 0);
-  EXPECT_EQ(a.at("totals").at("credit_hours"), 0.0);
+  EXPECT_EQ(a.at("totals").at("credit_hours"), 0);
 }
 
 }  // namespace

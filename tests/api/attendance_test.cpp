@@ -61,7 +61,7 @@ TEST(Attendance, TheSheetListsTheAudienceWithMarksAndTotals) {
   EXPECT_EQ(e.at("activity_id"), id);
   EXPECT_EQ(e.at("expected"), 4);
   EXPECT_EQ(e.at("attended"), 0);
-  EXPECT_EQ(e.at("participation_rate"), 0.0);
+  EXPECT_EQ(e.at("participation_rate"), 0);
   EXPECT_EQ(e.at("items").at(0), json::parse(R"({"person_id":)" + id_str(b.people[0]) +
                                               R"(,"name":"支部成员1","status":null,"checked_in_at":null,"note":"",)"
                                               R"("expected":true,"leave":null})"));
@@ -123,6 +123,7 @@ TEST(Attendance, PollingWithIfNoneMatchAnswers304UntilSomethingChanges) {
   EXPECT_EQ(same.status, 304);
   EXPECT_EQ(same.body, "");
   EXPECT_EQ(same.header("ETag"), etag);
+  EXPECT_EQ(same.header("Cache-Control"), "no-cache");
   ASSERT_EQ(admin.put(url, json::array{json::object{{"person_id", b.people[0]}, {"status", "present"}}}).status, 200);
   const auto changed = admin.request("GET", url, "", {{"If-None-Match", etag}});
   EXPECT_EQ(changed.status, 200);
@@ -170,6 +171,29 @@ TEST(Attendance, MarkAbsentOnlyAfterTheEndAndOnlyTheUnmarked) {
   // Again: nothing left to mark.
   EXPECT_EQ(statuses(admin.request("POST", url + "/mark-absent").json()), statuses(res.json()));
   EXPECT_EQ(db_count(server.db_path(), "SELECT count(*) FROM attendance"), 3);
+}
+
+TEST(Attendance, MarkAbsentLeavesPendingLeaveToTheSecretary) {
+  ServerProcess server;
+  auto admin = server.admin();
+  const auto b = branch_of(admin, 1);
+  auto m = make_member(server, admin, "chenyuting", "陈雨婷");
+  add_member(admin, b.org, m.person, "2024-01-01");
+  // Leave is asked before the activity; then the activity is moved into the past (it ended).
+  const auto id = activity_on(admin, b.org, local_date_offset(2), local_date_offset(3));
+  const std::string url = "/api/v1/activities/" + id_str(id);
+  ASSERT_EQ(m.client.post(url + "/leave", json::object{{"reason", "病假"}}).status, 201);
+  const auto moved = admin.patch(url, json::object{{"starts_on", local_date_offset(-5)}});
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(moved.json().at("ends_on"), local_date_offset(-4).c_str());
+
+  const auto res = admin.request("POST", url + "/attendance/mark-absent");
+  ASSERT_EQ(res.status, 200) << res.body;
+  EXPECT_EQ(statuses(res.json()), (std::map<std::int64_t, std::string>{{b.people[0], "absent"}, {m.person, ""}}));
+  EXPECT_EQ(admin.get(url + "/leave").json().at("items").at(0).at("state"), "pending");
+  // Once decided, the leave marks the person: approval excuses them.
+  ASSERT_EQ(admin.request("POST", url + "/leave/" + id_str(m.person) + "/approve").status, 200);
+  EXPECT_EQ(statuses(admin.get(url + "/attendance").json()).at(m.person), "excused");
 }
 
 TEST(Attendance, MembersMayNotTakeOrReadAttendance) {

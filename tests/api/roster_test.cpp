@@ -167,6 +167,20 @@ TEST(Roster, BadRowsAreAllReportedWithTheirRowNumbersAndNothingIsWritten) {
   EXPECT_EQ(memberships(server), 1);
 }
 
+TEST(Roster, APersonItCannotTellApartFailsTheWholeImportAfterEarlierRowsWereWritten) {
+  ServerProcess server;
+  auto admin = server.admin();
+  const auto branch = create_org(admin, "区政府办公室党支部", "branch");
+  create_person(admin, "张伟", json::object{{"birth_date", "1980-01-02"}});
+  create_person(admin, "张伟", json::object{{"birth_date", "1980-01-02"}, {"post", "另一位张伟"}});
+  const auto res = import(admin, branch, "姓名,出生日期\n李娜,1985-03-04\n张伟,1980-01-02\n");
+  ASSERT_EQ(res.status, 422);
+  EXPECT_EQ(res.json().at("errors"), json::parse(R"([{"field":"name","message":"系统中有多位同名同生日的人员，无法确定是哪一位","row":3}])"));
+  // 李娜 of row 2 had been inserted inside the transaction; it was rolled back with the rest.
+  EXPECT_EQ(people(server), 2);
+  EXPECT_EQ(memberships(server), 0);
+}
+
 TEST(Roster, TheCommandLineImportsTheSameWay) {
   ServerProcess server;
   auto admin = server.admin();
@@ -198,7 +212,9 @@ TEST(Roster, TheCommandLineImportsTheSameWay) {
   const std::string bad = server.dir() + "/bad.csv";
   std::ofstream(bad, std::ios::binary) << "姓名,性别\n张三,男\n李四,未知\n";
   EXPECT_EQ(ServerProcess::run_cli({"import-roster", bad, "--db", server.db_path(), "--org", id_str(branch)}, &out), 1);
-  EXPECT_NE(out.find("第 3 行 (row 3) gender: 第 3 行：性别“未知”无法识别"), std::string::npos) << out;
+  EXPECT_NE(out.find("\n  第 3 行：性别“未知”无法识别，请填写“男”或“女” / row 3: gender \"未知\" is not recognised"),
+            std::string::npos)
+      << out;
   EXPECT_EQ(people(server), 3);
   EXPECT_EQ(ServerProcess::run_cli({"import-roster", file, "--db", server.db_path(), "--org", "99"}, &out), 1);
   EXPECT_NE(out.find("组织不存在 / no such organization"), std::string::npos) << out;

@@ -1,10 +1,12 @@
 -- xuefeng schema, version 1.
+-- Ids are AUTOINCREMENT: a deleted record's id is never given to a new one, so an id a client holds
+-- always means the same record (or none).
 -- Calendar dates are TEXT 'YYYY-MM-DD' (they sort and compare as dates and read well in the sqlite3
 -- shell); instants are INTEGER microseconds since the Unix epoch, UTC. Every mutable record has a
 -- `version` bumped on each change, compared with If-Match.
 
 CREATE TABLE orgs (
-  id          INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
   name        TEXT    NOT NULL,
   kind        TEXT    NOT NULL CHECK (kind IN ('party_committee', 'working_committee', 'leading_group',
                                                'general_branch', 'branch', 'group', 'study_group')),
@@ -26,7 +28,7 @@ CREATE TABLE org_closure (
 CREATE INDEX org_closure_descendant ON org_closure (descendant_id, ancestor_id);
 
 CREATE TABLE people (
-  id           INTEGER PRIMARY KEY,
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
   name         TEXT    NOT NULL,
   gender       TEXT    CHECK (gender IN ('male', 'female')),
   birth_date   TEXT,
@@ -50,7 +52,7 @@ CREATE TABLE person_name_chars (
 CREATE INDEX person_name_chars_person ON person_name_chars (person_id);
 
 CREATE TABLE memberships (
-  id        INTEGER PRIMARY KEY,
+  id        INTEGER PRIMARY KEY AUTOINCREMENT,
   org_id    INTEGER NOT NULL REFERENCES orgs (id),
   person_id INTEGER NOT NULL REFERENCES people (id),
   role      TEXT    NOT NULL CHECK (role IN ('secretary', 'deputy_secretary', 'committee_member', 'group_leader',
@@ -64,7 +66,7 @@ CREATE INDEX memberships_org ON memberships (org_id, since, until, person_id);
 CREATE INDEX memberships_person ON memberships (person_id, org_id, since);
 
 CREATE TABLE plans (
-  id         INTEGER PRIMARY KEY,
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
   org_id     INTEGER NOT NULL REFERENCES orgs (id),
   year       INTEGER NOT NULL,
   title      TEXT    NOT NULL,
@@ -76,7 +78,7 @@ CREATE TABLE plans (
 CREATE INDEX plans_year ON plans (year, id);
 
 CREATE TABLE topics (
-  id          INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
   plan_id     INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
   position    INTEGER NOT NULL,
   title       TEXT    NOT NULL,
@@ -85,7 +87,7 @@ CREATE TABLE topics (
 CREATE INDEX topics_plan ON topics (plan_id, position);
 
 CREATE TABLE activities (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   org_id              INTEGER NOT NULL REFERENCES orgs (id),
   plan_id             INTEGER REFERENCES plans (id),
   topic_id            INTEGER REFERENCES topics (id),
@@ -104,8 +106,6 @@ CREATE TABLE activities (
   series_id           INTEGER,
   -- Per-activity key of the rotating check-in code; never leaves the server.
   check_in_secret     TEXT    NOT NULL,
-  -- Bumped on every attendance mark or leave change: the attendance sheet's ETag.
-  attendance_revision INTEGER NOT NULL DEFAULT 0,
   version             INTEGER NOT NULL DEFAULT 1,
   created_at          INTEGER NOT NULL,
   updated_at          INTEGER NOT NULL,
@@ -159,7 +159,7 @@ CREATE INDEX leave_requests_person ON leave_requests (person_id);
 CREATE INDEX leave_requests_decided_by ON leave_requests (decided_by);
 
 CREATE TABLE archive_entries (
-  id            INTEGER PRIMARY KEY,
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
   person_id     INTEGER NOT NULL REFERENCES people (id),
   kind          TEXT    NOT NULL CHECK (kind IN ('note', 'reflection', 'article', 'keynote', 'party_lecture_given',
                                                  'year_end_summary', 'self_study', 'research_report',
@@ -179,7 +179,7 @@ CREATE INDEX archive_entries_person ON archive_entries (person_id, date, id);
 CREATE INDEX archive_entries_activity ON archive_entries (activity_id);
 
 CREATE TABLE archive_reviews (
-  id                  INTEGER PRIMARY KEY,
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
   entry_id            INTEGER NOT NULL REFERENCES archive_entries (id) ON DELETE CASCADE,
   -- NULL when the review was made by the system (command line), not by an account.
   reviewer_account_id INTEGER REFERENCES accounts (id),
@@ -191,7 +191,7 @@ CREATE INDEX archive_reviews_entry ON archive_reviews (entry_id, id);
 CREATE INDEX archive_reviews_reviewer ON archive_reviews (reviewer_account_id);
 
 CREATE TABLE accounts (
-  id            INTEGER PRIMARY KEY,
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
   login         TEXT    NOT NULL UNIQUE,
   password_hash TEXT    NOT NULL,
   person_id     INTEGER REFERENCES people (id),

@@ -26,6 +26,7 @@ struct Org {
   Version version = 1;
   Timestamp created_at;
   Timestamp updated_at;
+  friend bool operator==(const Org&, const Org&) = default;
 };
 
 struct Person {
@@ -41,6 +42,7 @@ struct Person {
   Version version = 1;
   Timestamp created_at;
   Timestamp updated_at;
+  friend bool operator==(const Person&, const Person&) = default;
 };
 
 /// A person's dated membership of an org. `until` is the last day of membership, inclusive.
@@ -54,12 +56,14 @@ struct Membership {
   Version version = 1;
 
   bool active_on(Date day) const { return since <= day && (!until || day <= *until); }
+  friend bool operator==(const Membership&, const Membership&) = default;
 };
 
 struct Topic {
   Id id = 0;
   std::string title;
   std::string description;
+  friend bool operator==(const Topic&, const Topic&) = default;
 };
 
 /// 学习计划: an org's plan for one year, with its topics (专题) in order.
@@ -72,12 +76,14 @@ struct Plan {
   Version version = 1;
   Timestamp created_at;
   Timestamp updated_at;
+  friend bool operator==(const Plan&, const Plan&) = default;
 };
 
 struct Speaker {
   Id person_id = 0;
   /// What the person spoke on ("坚持党的群众路线，切实转变工作作风").
   std::string title;
+  friend bool operator==(const Speaker&, const Speaker&) = default;
 };
 
 /// 学习活动: one study event of an org, possibly several days long.
@@ -106,6 +112,7 @@ struct Activity {
 
   /// An activity's days: ends_on - starts_on + 1.
   int days() const { return (ends_on - starts_on) + 1; }
+  friend bool operator==(const Activity&, const Activity&) = default;
 };
 
 struct AttendanceMark {
@@ -116,6 +123,7 @@ struct AttendanceMark {
   std::optional<Timestamp> checked_in_at;
   std::string note;
   Timestamp updated_at;
+  friend bool operator==(const AttendanceMark&, const AttendanceMark&) = default;
 };
 
 struct LeaveRequest {
@@ -126,6 +134,7 @@ struct LeaveRequest {
   Timestamp requested_at;
   std::optional<Timestamp> decided_at;
   std::optional<Id> decided_by;  // account id
+  friend bool operator==(const LeaveRequest&, const LeaveRequest&) = default;
 };
 
 /// 批阅: one review of an archive entry by a secretary or admin.
@@ -137,6 +146,7 @@ struct ArchiveReview {
   ReviewVerdict verdict = ReviewVerdict::kVerified;
   std::string comment;
   Timestamp reviewed_at;
+  friend bool operator==(const ArchiveReview&, const ArchiveReview&) = default;
 };
 
 /// One entry of a person's study archive (个人学习档案): a note, a reflection, an article ...
@@ -157,6 +167,7 @@ struct ArchiveEntry {
   Version version = 1;
   Timestamp created_at;
   Timestamp updated_at;
+  friend bool operator==(const ArchiveEntry&, const ArchiveEntry&) = default;
 };
 
 struct Account {
@@ -166,6 +177,7 @@ struct Account {
   std::vector<AccountRole> roles;
   Version version = 1;
   Timestamp created_at;
+  friend bool operator==(const Account&, const Account&) = default;
 };
 
 }  // namespace xuefeng::core

@@ -7,6 +7,7 @@
 
 #include "core/csv.hpp"
 #include "core/encoding.hpp"
+#include "core/rules.hpp"
 #include "core/text.hpp"
 
 namespace xuefeng::core {
@@ -573,7 +574,7 @@ Error body_error(std::string zh, std::string en) {
 
 }  // namespace
 
-Result<std::vector<RosterRow>> parse_roster(std::string_view bytes) {
+Result<std::vector<RosterRow>> parse_roster(std::string_view bytes, std::optional<Date> today) {
   XF_TRY_ASSIGN(const DecodedText text, decode_to_utf8(bytes));
   XF_TRY_ASSIGN(const std::vector<CsvRecord> records, parse_csv(text.utf8));
 
@@ -623,7 +624,17 @@ Result<std::vector<RosterRow>> parse_roster(std::string_view bytes) {
       const auto [it, inserted] = first_row_of.try_emplace({person.name, person.birth_date}, record->row);
       if (!inserted) report_duplicate(reader, person, it->second);
     }
-    if (reader.failures() == 0) rows.push_back(std::move(read.value));
+    if (reader.failures() != 0) continue;
+    if (today) {
+      FieldErrors rule_errors;
+      check_person(read.value.person, *today, rule_errors);
+      const std::string n = std::to_string(record->row);
+      for (const auto& e : rule_errors.items()) {
+        errors.add(e.field, {"第 " + n + " 行：" + e.message.zh, "row " + n + ": " + e.message.en}, record->row);
+      }
+      if (!rule_errors.empty()) continue;
+    }
+    rows.push_back(std::move(read.value));
   }
   if (!errors.empty()) return std::move(errors).to_error();
   return rows;

@@ -34,6 +34,8 @@ inline constexpr std::size_t kMaxPhoneLength = 30;  // code points
 /// problem in the file is collected and returned as one validation error whose field errors carry the
 /// spreadsheet row and the column's English code; only a file that cannot be read as a table at all
 /// (bad encoding, an open quote, no 姓名 column, too many rows) stops at its first problem.
-Result<std::vector<RosterRow>> parse_roster(std::string_view bytes);
+/// With `today`, each row that reads well is also held to the rules for a person (check_person), so a
+/// secretary learns every problem of the file in one answer.
+Result<std::vector<RosterRow>> parse_roster(std::string_view bytes, std::optional<Date> today = std::nullopt);
 
 }  // namespace xuefeng::core

@@ -76,4 +76,11 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+std::string ascii_lower(std::string text) {
+  for (auto& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
 }  // namespace xuefeng::core

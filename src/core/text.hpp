@@ -16,4 +16,8 @@ std::size_t utf8_length(std::string_view text);
 /// text pasted from Chinese documents often carries.
 std::string_view trim(std::string_view text);
 
+/// ASCII letters lower-cased, everything else as is: how names are compared in search (pinyin logins,
+/// Latin names), without touching Chinese.
+std::string ascii_lower(std::string text);
+
 }  // namespace xuefeng::core

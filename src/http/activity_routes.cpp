@@ -85,7 +85,9 @@ void add_activity_routes(Router& router, const RouteDeps& deps) {
   const auto sheet_response = [w](const RequestContext& ctx, core::Result<service::AttendanceSheet> result) {
     if (!result) return error_response(result.error(), ctx);
     Response r = json_response(200, w.attendance(*result));
-    r.set_header("ETag", "\"r" + std::to_string(result->revision) + "\"");
+    // The ETag is a digest of the sheet itself, so anything that changes what the sheet shows (a mark, a
+    // leave request, a new member, a moved date) changes it, and an unchanged sheet polls as 304.
+    r.set_header("ETag", content_etag(r.body));
     r.set_header("Cache-Control", "no-cache");
     return r;
   };

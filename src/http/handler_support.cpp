@@ -82,6 +82,17 @@ void set_version_etag(Response& response, core::Version version) {
   response.set_header("ETag", "\"" + std::to_string(version) + "\"");
 }
 
+std::string content_etag(std::string_view body) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char c : body) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "\"%016llx\"", static_cast<unsigned long long>(h));
+  return buf;
+}
+
 core::Result<service::PageRequest> page_request(const RequestContext& ctx) {
   service::PageRequest page;
   page.limit = kDefaultLimit;

@@ -37,6 +37,8 @@ Response respond_status(const RequestContext& ctx, const core::Status& status);
 
 /// ETag for a versioned record: the version in quotes.
 void set_version_etag(Response& response, core::Version version);
+/// ETag for a computed view: a 64-bit FNV-1a digest of the body, quoted.
+std::string content_etag(std::string_view body);
 
 /// ?limit= (default 50, at most 500) and ?cursor=.
 core::Result<service::PageRequest> page_request(const RequestContext& ctx);

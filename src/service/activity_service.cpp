@@ -208,6 +208,7 @@ Result<ActivityView> ActivityService::update(const Actor& actor, Id id, const Ac
     if (!found) return fail(Error::not_found(kNoSuchActivity));
     Activity& a = *found;
     XF_TRY(check_version(if_match, a.version));
+    const Activity before = a;
     if (patch.plan_id) a.plan_id = *patch.plan_id;
     if (patch.topic_id) a.topic_id = *patch.topic_id;
     if (patch.kind) a.kind = *patch.kind;
@@ -233,6 +234,7 @@ Result<ActivityView> ActivityService::update(const Actor& actor, Id id, const Ac
       check_plan_and_topic(repos, a, errors);
     }
     if (!errors.empty()) return fail(std::move(errors).to_error());
+    if (a == before) return std::move(views_of(repos, {std::move(a)}).front());  // nothing to change
     a.updated_at = ctx_.now();
     repos.activities().update(a);
     a.version += 1;
@@ -259,7 +261,6 @@ Status ActivityService::remove(const Actor& actor, Id id, std::optional<Version>
 Result<AttendanceSheet> ActivityService::sheet(Repositories& repos, const Activity& activity) {
   AttendanceSheet sheet;
   sheet.activity_id = activity.id;
-  sheet.revision = repos.attendance().revision(activity.id);
   const auto audience = repos.activities().audience(activity.id);
   const auto marks = repos.attendance().marks(activity.id);
   const auto leave = repos.leave().list(activity.id);
@@ -346,7 +347,6 @@ Result<AttendanceSheet> ActivityService::set_marks(const Actor& actor, Id id, co
       if (const auto old = repos.attendance().find(id, in.person_id)) mark.checked_in_at = old->checked_in_at;
       repos.attendance().upsert(mark);
     }
-    repos.attendance().bump_revision(id);
     return sheet(repos, *activity);
   });
 }
@@ -371,7 +371,6 @@ Result<AttendanceSheet> ActivityService::mark_unmarked_absent(const Actor& actor
       if (skip.count(person)) continue;
       repos.attendance().upsert({id, person, AttendanceStatus::kAbsent, std::nullopt, "", now});
     }
-    repos.attendance().bump_revision(id);
     return sheet(repos, *activity);
   });
 }
@@ -430,7 +429,6 @@ Result<CheckInResult> ActivityService::check_in(const Actor& actor, Id id, const
     mark.updated_at = now;
     if (existing) mark.note = existing->note;
     repos.attendance().upsert(mark);
-    repos.attendance().bump_revision(id);
     return CheckInResult{mark.status, now, false};
   });
 }
@@ -460,7 +458,6 @@ Result<core::LeaveRequest> ActivityService::request_leave(const Actor& actor, Id
     core::LeaveRequest request{id, person, std::string(core::trim(reason)), core::LeaveState::kPending, now,
                                std::nullopt, std::nullopt};
     repos.leave().upsert(request);
-    repos.attendance().bump_revision(id);
     return request;
   });
 }
@@ -472,6 +469,7 @@ Result<core::LeaveRequest> ActivityService::decide_leave(const Actor& actor, Id 
     if (!repos.activities().find(id)) return fail(Error::not_found(kNoSuchActivity));
     auto request = repos.leave().find(id, person_id);
     if (!request) return fail(Error::not_found({"没有此人的请假申请", "no leave request from this person"}));
+    const bool was_approved = request->state == core::LeaveState::kApproved;
     request->state = approve ? core::LeaveState::kApproved : core::LeaveState::kRejected;
     request->decided_at = now;
     if (actor.account_id != 0) request->decided_by = actor.account_id;  // 0: the system (command line)
@@ -481,10 +479,10 @@ Result<core::LeaveRequest> ActivityService::decide_leave(const Actor& actor, Id 
       // Someone who came after all keeps their presence; otherwise the approval excuses them.
       repos.attendance().upsert({id, person_id, AttendanceStatus::kExcused, std::nullopt,
                                  mark ? mark->note : std::string(), now});
-    } else if (!approve && mark && mark->status == AttendanceStatus::kExcused) {
+    } else if (!approve && was_approved && mark && mark->status == AttendanceStatus::kExcused) {
+      // Withdrawing an approval takes back the excuse it gave; an excuse the secretary entered by hand stays.
       repos.attendance().remove(id, person_id);
     }
-    repos.attendance().bump_revision(id);
     return *request;
   });
 }

@@ -65,6 +65,7 @@ Result<core::ArchiveEntry> ArchiveService::update(const Actor& actor, Id person_
   return write(ctx_.db(), [&](Repositories& repos) -> Result<core::ArchiveEntry> {
     XF_TRY_ASSIGN(auto entry, load(repos, actor, person_id, entry_id));
     XF_TRY(check_version(if_match, entry.version));
+    const core::ArchiveEntry before = entry;
     if (patch.kind) entry.kind = *patch.kind;
     if (patch.date) entry.date = *patch.date;
     if (patch.title) entry.title = *patch.title;
@@ -76,6 +77,7 @@ Result<core::ArchiveEntry> ArchiveService::update(const Actor& actor, Id person_
     core::check_archive_entry(entry, errors);
     if (patch.activity_id) check_linked_activity(repos, entry, errors);
     if (!errors.empty()) return fail(std::move(errors).to_error());
+    if (entry == before) return before;  // nothing to change: no new version, the review stands
     // What was reviewed is no longer what is there: it awaits a new review. The history stays.
     entry.review_status.reset();
     entry.updated_at = ctx_.now();
@@ -119,6 +121,7 @@ Result<core::ArchiveEntry> ArchiveService::review(const Actor& actor, Id person_
     review.id = repos.archive().add_review(review);
     entry.review_status = verdict;
     entry.reviews.push_back(review);
+    entry.version += 1;  // the entry now reads differently (its review status), so it has a new version
     return entry;
   });
 }

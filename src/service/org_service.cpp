@@ -39,20 +39,22 @@ std::string usage_text_zh(const Usage& u) {
   add(u.memberships, "条成员记录");
   add(u.plans, "个学习计划");
   add(u.activities, "项学习活动");
+  add(u.accounts, "项账号授权");
   return s;
 }
 
 std::string usage_text_en(const Usage& u) {
   std::string s;
-  auto add = [&](std::int64_t n, const char* what) {
+  auto add = [&](std::int64_t n, const char* one, const char* many) {
     if (n == 0) return;
     if (!s.empty()) s += ", ";
-    s += std::to_string(n) + " " + what;
+    s += std::to_string(n) + " " + (n == 1 ? one : many);
   };
-  add(u.children, "child organizations");
-  add(u.memberships, "memberships");
-  add(u.plans, "plans");
-  add(u.activities, "activities");
+  add(u.children, "child organization", "child organizations");
+  add(u.memberships, "membership", "memberships");
+  add(u.plans, "plan", "plans");
+  add(u.activities, "activity", "activities");
+  add(u.accounts, "account role", "account roles");
   return s;
 }
 
@@ -129,6 +131,7 @@ Result<core::Org> OrgService::update(const Actor& actor, core::Id id, const OrgP
     auto org = repos.orgs().find(id);
     if (!org) return fail(org_not_found());
     XF_TRY(check_version(if_match, org->version));
+    const core::Org before = *org;
     if (patch.name) org->name = *patch.name;
     if (patch.kind) org->kind = *patch.kind;
     FieldErrors errors;
@@ -144,11 +147,10 @@ Result<core::Org> OrgService::update(const Actor& actor, core::Id id, const OrgP
       }
     }
     if (!errors.empty()) return fail(std::move(errors).to_error());
+    if (moves) org->parent_id = *patch.parent_id;
+    if (*org == before) return before;  // nothing to change: no new version
     org->updated_at = ctx_.now();
-    if (moves) {
-      repos.orgs().move(id, *patch.parent_id, org->updated_at);
-      org->parent_id = *patch.parent_id;
-    }
+    if (moves) repos.orgs().move(id, org->parent_id, org->updated_at);
     repos.orgs().update(*org);
     org->version += 1;
     return *org;
@@ -163,7 +165,7 @@ Status OrgService::remove(const Actor& actor, core::Id id, std::optional<Version
     XF_TRY(check_version(if_match, org->version));
     const Usage usage = repos.orgs().usage(id);
     if (usage.any()) {
-      return fail(Error::conflict({"该组织仍有" + usage_text_zh(usage) + "，不能删除",
+      return fail(Error::conflict({"该组织仍有 " + usage_text_zh(usage) + "，不能删除",
                                    "the organization still has " + usage_text_en(usage) + " and cannot be deleted"}));
     }
     repos.orgs().remove(id);
@@ -255,15 +257,8 @@ Result<RosterImportResult> OrgService::import_roster(const Actor& actor, core::I
                                                      const std::string& csv_bytes, std::optional<core::Date> since,
                                                      bool dry_run) {
   XF_TRY(access::require_admin(actor));
-  XF_TRY_ASSIGN(auto rows, core::parse_roster(csv_bytes));
   const core::Date today = ctx_.today();
-  FieldErrors errors;
-  for (const auto& row : rows) {
-    FieldErrors row_errors;
-    core::check_person(row.person, today, row_errors);
-    for (const auto& e : row_errors.items()) errors.add(e.field, e.message, row.row);
-  }
-  if (!errors.empty()) return fail(std::move(errors).to_error());
+  XF_TRY_ASSIGN(auto rows, core::parse_roster(csv_bytes, today));
 
   auto run = [&](Repositories& repos) -> Result<RosterImportResult> {
     if (!repos.orgs().find(org_id)) return fail(org_not_found());

@@ -48,7 +48,7 @@ Result<Page<core::Person>> PersonService::search(const Actor& actor, const std::
     std::vector<core::Person> people;
     if (actor.person_id && (!page.after || page.after->id < *actor.person_id)) {
       if (auto self = repos.people().find(*actor.person_id);
-          self && (q.empty() || self->name.find(q) != std::string::npos)) {
+          self && core::ascii_lower(self->name).find(core::ascii_lower(q)) != std::string::npos) {
         people.push_back(std::move(*self));
       }
     }
@@ -63,6 +63,7 @@ Result<core::Person> PersonService::update(const Actor& actor, core::Id id, cons
     auto person = repos.people().find(id);
     if (!person) return fail(Error::not_found(kNoSuchPerson));
     XF_TRY(check_version(if_match, person->version));
+    const core::Person before = *person;
     if (patch.name) person->name = std::string(core::trim(*patch.name));
     if (patch.gender) person->gender = *patch.gender;
     if (patch.birth_date) person->birth_date = *patch.birth_date;
@@ -73,6 +74,7 @@ Result<core::Person> PersonService::update(const Actor& actor, core::Id id, cons
     FieldErrors errors;
     core::check_person(*person, ctx_.today(), errors);
     if (!errors.empty()) return fail(std::move(errors).to_error());
+    if (*person == before) return before;  // nothing to change: no new version
     person->updated_at = ctx_.now();
     repos.people().update(*person);
     person->version += 1;

@@ -86,6 +86,7 @@ Result<core::Plan> PlanService::update(const Actor& actor, core::Id id, const Pl
     auto plan = repos.plans().find(id);
     if (!plan) return fail(Error::not_found(kNoSuchPlan));
     XF_TRY(check_version(if_match, plan->version));
+    const core::Plan before = *plan;
     FieldErrors errors;
     if (patch.title) plan->title = *patch.title;
     if (patch.topics) {
@@ -113,6 +114,7 @@ Result<core::Plan> PlanService::update(const Actor& actor, core::Id id, const Pl
     }
     core::check_plan(*plan, errors);
     if (!errors.empty()) return fail(std::move(errors).to_error());
+    if (*plan == before) return before;  // nothing to change: no new version
     plan->updated_at = ctx_.now();
     repos.plans().update(*plan);
     plan->version += 1;

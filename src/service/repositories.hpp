@@ -163,9 +163,6 @@ class AttendanceRepository {
   virtual std::optional<core::AttendanceMark> find(Id activity_id, Id person_id) = 0;
   virtual void upsert(const core::AttendanceMark& mark) = 0;
   virtual void remove(Id activity_id, Id person_id) = 0;
-  /// A number that changes whenever the activity's marks or leave requests change (for ETags).
-  virtual std::int64_t revision(Id activity_id) = 0;
-  virtual void bump_revision(Id activity_id) = 0;
 };
 
 class LeaveRepository {

@@ -261,8 +261,6 @@ struct AttendanceSheet {
   std::int64_t attended = 0;
   double participation_rate = 0;
   std::vector<AttendanceItem> items;
-  /// Changes with every mark or leave request; the HTTP layer uses it as the ETag.
-  std::int64_t revision = 0;
 };
 
 struct MarkInput {

@@ -44,16 +44,17 @@ TEST(Archive, AMemberWritesTheirOwnEntriesAndAnAdminReviewsThem) {
   const auto returned = admin.post(url + "/review", json::object{{"verdict", "returned"}, {"comment", "请补充结合分管工作的具体举措。"}});
   ASSERT_EQ(returned.status, 200) << returned.body;
   EXPECT_EQ(returned.json().at("review_status"), "returned");
-  EXPECT_EQ(returned.json().at("version"), 1);
+  EXPECT_EQ(returned.json().at("version"), 2);  // the review changed how the entry reads
+  EXPECT_EQ(returned.header("ETag"), "\"2\"");
   const auto review = returned.json().at("reviews").at(0);
   EXPECT_EQ(review.at("reviewer_account_id"), 1);
   EXPECT_EQ(review.at("reviewer_login"), "admin");
   EXPECT_EQ(review.at("verdict"), "returned");
   EXPECT_EQ(review.at("comment"), "请补充结合分管工作的具体举措。");
 
-  const auto edited = m.client.patch(url, json::object{{"content", "……结合分管的工业经济工作，提出三条措施。"}}, {{"If-Match", "\"1\""}});
+  const auto edited = m.client.patch(url, json::object{{"content", "……结合分管的工业经济工作，提出三条措施。"}}, {{"If-Match", "\"2\""}});
   ASSERT_EQ(edited.status, 200);
-  EXPECT_EQ(edited.header("ETag"), "\"2\"");
+  EXPECT_EQ(edited.header("ETag"), "\"3\"");
   EXPECT_TRUE(edited.json().at("review_status").is_null());
   EXPECT_EQ(edited.json().at("reviews").as_array().size(), 1u);
   EXPECT_EQ(edited.json().at("title"), "学习《习近平谈治国理政》第五卷的体会");
@@ -66,6 +67,11 @@ TEST(Archive, AMemberWritesTheirOwnEntriesAndAnAdminReviewsThem) {
   EXPECT_EQ(history.at(0).at("verdict"), "returned");
   EXPECT_EQ(history.at(1).at("verdict"), "verified");
   EXPECT_EQ(history.at(1).at("comment"), "");
+  // A PATCH that changes nothing writes nothing: same version, and the review stands.
+  const auto same = m.client.patch(url, json::object{{"title", "学习《习近平谈治国理政》第五卷的体会"}});
+  ASSERT_EQ(same.status, 200);
+  EXPECT_EQ(same.header("ETag"), "\"4\"");
+  EXPECT_EQ(same.json().at("review_status"), "verified");
 
   // A stale edit changes nothing.
   const auto stale = m.client.patch(url, json::object{{"title", "过期的修改"}}, {{"If-Match", "\"1\""}});
@@ -78,7 +84,7 @@ TEST(Archive, AMemberWritesTheirOwnEntriesAndAnAdminReviewsThem) {
   EXPECT_EQ(refused.status, 403);
   EXPECT_EQ(refused.json().at("detail"), "已审核的记录只能由管理员删除");
   EXPECT_EQ(admin.request("DELETE", url, "", {{"If-Match", "\"1\""}}).status, 412);
-  EXPECT_EQ(admin.request("DELETE", url, "", {{"If-Match", "\"2\""}}).status, 204);
+  EXPECT_EQ(admin.request("DELETE", url, "", {{"If-Match", "\"4\""}}).status, 204);
   EXPECT_EQ(m.client.get(url).status, 404);
 
   // An unreviewed entry: its author deletes it.

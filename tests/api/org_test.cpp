@@ -152,10 +152,10 @@ TEST(Orgs, DeleteIsRefusedWhileAnythingRefersToTheOrg) {
   const auto with_child = admin.del("/api/v1/orgs/" + id_str(district));
   EXPECT_EQ(with_child.status, 409);
   EXPECT_EQ(problem_code(with_child), "conflict");
-  EXPECT_EQ(with_child.json().at("detail"), "the organization still has 1 child organizations and cannot be deleted");
+  EXPECT_EQ(with_child.json().at("detail"), "the organization still has 1 child organization and cannot be deleted");
   const auto with_member = admin.del("/api/v1/orgs/" + id_str(branch));
   EXPECT_EQ(with_member.status, 409);
-  EXPECT_EQ(with_member.json().at("detail"), "the organization still has 1 memberships and cannot be deleted");
+  EXPECT_EQ(with_member.json().at("detail"), "the organization still has 1 membership and cannot be deleted");
   EXPECT_EQ(db_count(server.db_path(), "SELECT count(*) FROM orgs"), 2);
 
   // An empty org goes; a stale If-Match does not delete it.

@@ -158,3 +158,28 @@ TEST(Plans, MembersReadThePlansOfTheirOwnOrgsOnly) {
 
 }  // namespace
 }  // namespace xuefeng::testing
+
+namespace xuefeng::testing {
+namespace {
+
+// A deleted topic's id is not given to the next new topic: ids a client holds keep their meaning.
+TEST(PlanIds, ADeletedTopicsIdIsNeverReused) {
+  ServerProcess server;
+  auto admin = server.admin();
+  const auto org = create_org(admin, "区委中心组", "study_group");
+  const auto plan = admin.post("/api/v1/plans", boost::json::object{{"org_id", org}, {"year", 2026}, {"title", "计划"},
+      {"topics", boost::json::array{boost::json::object{{"title", "专题一"}}, boost::json::object{{"title", "专题二"}}}}});
+  ASSERT_EQ(plan.status, 201);
+  const auto body = plan.json();
+  const auto first = body.at("topics").at(0).at("id").as_int64();
+  const auto last = body.at("topics").at(1).at("id").as_int64();
+  const auto patched = admin.patch("/api/v1/plans/" + std::to_string(body.at("id").as_int64()),
+                                   boost::json::object{{"topics", boost::json::array{
+                                       boost::json::object{{"id", first}, {"title", "专题一"}},
+                                       boost::json::object{{"title", "新专题"}}}}});
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_GT(patched.json().at("topics").at(1).at("id").as_int64(), last);
+}
+
+}  // namespace
+}  // namespace xuefeng::testing

@@ -406,3 +406,75 @@ TEST_F(StoreRules, StatsCountHeldAndUpcomingSeparately) {
 
 }  // namespace
 }  // namespace xuefeng::testing
+
+namespace xuefeng::testing {
+namespace {
+
+class StoreChanges : public StoreFixture {};
+
+// A PATCH that changes nothing writes nothing: the version (and so every client's If-Match) stays.
+TEST_F(StoreChanges, NoOpPatchKeepsTheVersion) {
+  core::Org o;
+  o.name = "党支部";
+  o.kind = core::OrgKind::kBranch;
+  const auto org = ok(services_->orgs.create(admin_, o));
+  EXPECT_EQ(ok(services_->orgs.update(admin_, org.id, {std::string("党支部"), {}, {}}, 1)).version, 1);
+  EXPECT_EQ(ok(services_->orgs.update(admin_, org.id, {{}, {}, std::optional<core::Id>()}, 1)).version, 1);
+  EXPECT_EQ(ok(services_->orgs.update(admin_, org.id, {std::string("机关党支部"), {}, {}}, 1)).version, 2);
+  core::Person p;
+  p.name = "张三";
+  const auto person = ok(services_->people.create(admin_, p));
+  service::PersonPatch same;
+  same.name = std::string("张三");
+  EXPECT_EQ(ok(services_->people.update(admin_, person.id, same, 1)).version, 1);
+  core::Activity a;
+  a.org_id = org.id;
+  a.kind = core::ActivityKind::kSeminar;
+  a.title = "研讨";
+  a.starts_on = a.ends_on = date("2026-06-10");
+  const auto activity = ok(services_->activities.create(admin_, a, std::nullopt)).front().activity;
+  service::ActivityPatch unchanged;
+  unchanged.title = std::string("研讨");
+  unchanged.speakers = std::vector<core::Speaker>{};
+  EXPECT_EQ(ok(services_->activities.update(admin_, activity.id, unchanged, 1)).activity.version, 1);
+}
+
+// Rejecting leave takes back only the excuse an approval gave, not one the secretary entered by hand.
+TEST_F(StoreChanges, RejectingLeaveKeepsAHandEnteredExcuse) {
+  core::Org o;
+  o.name = "党支部";
+  o.kind = core::OrgKind::kBranch;
+  const auto org = ok(services_->orgs.create(admin_, o)).id;
+  std::vector<core::Id> people;
+  std::vector<service::Actor> actors;
+  for (const char* login : {"jia", "yi"}) {
+    core::Person p;
+    p.name = login;
+    people.push_back(ok(services_->people.create(admin_, p)).id);
+    ok(services_->orgs.add_member(admin_, org, {people.back(), core::MemberRole::kMember, date("2026-01-01"), {}}));
+    ok(services_->accounts.create(admin_, {login, std::string("password-") + login, people.back(), {core::AccountRole::kMember}}));
+    actors.push_back(ok(services_->accounts.authenticate(
+        ok(services_->accounts.login(login, std::string("password-") + login)).token)));
+  }
+  core::Activity a;
+  a.org_id = org;
+  a.kind = core::ActivityKind::kSeminar;
+  a.title = "研讨";
+  a.starts_on = a.ends_on = date("2026-06-20");
+  const auto id = ok(services_->activities.create(admin_, a, std::nullopt)).front().activity.id;
+  // 甲: the secretary excuses by hand, then 甲 also asks and is rejected: the excuse stays.
+  ok(services_->activities.set_marks(admin_, id, {{people[0], core::AttendanceStatus::kExcused, "出差"}}));
+  ok(services_->activities.request_leave(actors[0], id, "出差"));
+  ok(services_->activities.decide_leave(admin_, id, people[0], false));
+  // 乙: approved, then the approval is withdrawn: the excuse goes with it.
+  ok(services_->activities.request_leave(actors[1], id, "病假"));
+  ok(services_->activities.decide_leave(admin_, id, people[1], true));
+  ok(services_->activities.decide_leave(admin_, id, people[1], false));
+  std::map<core::Id, std::optional<core::AttendanceStatus>> status;
+  for (const auto& item : ok(services_->activities.attendance(admin_, id)).items) status[item.person_id] = item.status;
+  EXPECT_EQ(status[people[0]], core::AttendanceStatus::kExcused);
+  EXPECT_EQ(status[people[1]], std::nullopt);
+}
+
+}  // namespace
+}  // namespace xuefeng::testing

@@ -541,3 +541,28 @@ TEST(ParseRoster, UnterminatedQuotePassesThroughWithItsRow) {
 
 }  // namespace
 }  // namespace xuefeng::core
+
+namespace xuefeng::core {
+namespace {
+
+// Parse errors and person rules in one answer: a future birth date on one row does not hide a bad
+// gender on another.
+TEST(RosterRules, PersonRulesAreCheckedWithTheParseInOnePass) {
+  const auto today = *Date::parse("2026-11-22");
+  const auto result = parse_roster("姓名,性别,出生日期\n张三,X,1980-01-01\n李四,男,2030-01-01\n王五,女,1990-05-05\n", today);
+  ASSERT_FALSE(result);
+  const auto& fields = result.error().fields;
+  ASSERT_EQ(fields.size(), 2u);
+  EXPECT_EQ(fields[0].row, 2);
+  EXPECT_EQ(fields[0].field, "gender");
+  EXPECT_EQ(fields[1].row, 3);
+  EXPECT_EQ(fields[1].field, "birth_date");
+  EXPECT_EQ(fields[1].message.zh, "第 3 行：出生日期应在 1900-01-01 与今天之间");
+  // Without a date only the parse is checked.
+  const auto parse_only = parse_roster("姓名,出生日期\n李四,2030-01-01\n");
+  ASSERT_TRUE(parse_only);
+  EXPECT_EQ(parse_only->size(), 1u);
+}
+
+}  // namespace
+}  // namespace xuefeng::core

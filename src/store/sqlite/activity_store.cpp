@@ -267,17 +267,6 @@ void SqliteAttendanceRepository::remove(Id activity_id, Id person_id) {
   s.bind(1, activity_id).bind(2, person_id).run();
 }
 
-std::int64_t SqliteAttendanceRepository::revision(Id activity_id) {
-  auto s = c_.prepare("SELECT attendance_revision FROM activities WHERE id = ?");
-  s.bind(1, activity_id);
-  return s.step() ? s.int64(0) : 0;
-}
-
-void SqliteAttendanceRepository::bump_revision(Id activity_id) {
-  auto s = c_.prepare("UPDATE activities SET attendance_revision = attendance_revision + 1 WHERE id = ?");
-  s.bind(1, activity_id).run();
-}
-
 // Leave -------------------------------------------------------------------------------------------------
 
 namespace {

@@ -113,8 +113,8 @@ Id SqliteArchiveRepository::add_review(const core::ArchiveReview& r) {
     s.bind(5, r.reviewed_at).run();
   }
   const Id id = c_.last_insert_id();
-  // A review changes the entry's state, not its content: the version stays.
-  auto s = c_.prepare("UPDATE archive_entries SET review_status = ? WHERE id = ?");
+  // The entry's representation changes with its review status, so its version does too.
+  auto s = c_.prepare("UPDATE archive_entries SET review_status = ?, version = version + 1 WHERE id = ?");
   s.bind(1, core::code(r.verdict)).bind(2, r.entry_id).run();
   return id;
 }

@@ -1,5 +1,6 @@
 #include <set>
 
+#include "core/text.hpp"
 #include "store/sqlite/columns.hpp"
 #include "store/sqlite/repositories.hpp"
 
@@ -44,13 +45,6 @@ std::vector<std::string> name_tokens(const std::string& text) {
     i += len;
   }
   return {tokens.begin(), tokens.end()};
-}
-
-std::string ascii_lower(std::string s) {
-  for (auto& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
 }
 
 }  // namespace
@@ -122,7 +116,7 @@ std::vector<core::Person> SqlitePersonRepository::search(const std::string& quer
   auto s = c_.prepare("SELECT " PERSON_COLUMNS " FROM person_name_chars t JOIN people p ON p.id = t.person_id "
                       "WHERE t.token = ? AND t.person_id > ? AND instr(lower(p.name), ?) > 0 "
                       "ORDER BY t.person_id LIMIT ?");
-  s.bind(1, tokens.front()).bind(2, after).bind(3, ascii_lower(query)).bind(4, page.limit + 1);
+  s.bind(1, tokens.front()).bind(2, after).bind(3, core::ascii_lower(query)).bind(4, page.limit + 1);
   return read_people(s);
 }
 

@@ -111,8 +111,6 @@ class SqliteAttendanceRepository final : public service::AttendanceRepository {
   std::optional<core::AttendanceMark> find(Id activity_id, Id person_id) override;
   void upsert(const core::AttendanceMark& mark) override;
   void remove(Id activity_id, Id person_id) override;
-  std::int64_t revision(Id activity_id) override;
-  void bump_revision(Id activity_id) override;
 
  private:
   Connection& c_;

@@ -398,8 +398,7 @@ Result<CheckInResult> ActivityService::check_in(const Actor& actor, Id id, const
   return write(ctx_.db(), [&](Repositories& repos) -> Result<CheckInResult> {
     auto activity = repos.activities().find(id);
     if (!activity) return fail(Error::not_found(kNoSuchActivity));
-    const auto audience = repos.activities().audience(id);
-    if (std::find(audience.begin(), audience.end(), person) == audience.end()) return fail(not_in_audience());
+    if (!repos.activities().expects(id, person)) return fail(not_in_audience());
     const auto existing = repos.attendance().find(id, person);
     if (existing && core::attended(existing->status)) {
       return CheckInResult{existing->status, existing->checked_in_at.value_or(existing->updated_at), true};
@@ -443,8 +442,7 @@ Result<core::LeaveRequest> ActivityService::request_leave(const Actor& actor, Id
   return write(ctx_.db(), [&](Repositories& repos) -> Result<core::LeaveRequest> {
     auto activity = repos.activities().find(id);
     if (!activity) return fail(Error::not_found(kNoSuchActivity));
-    const auto audience = repos.activities().audience(id);
-    if (std::find(audience.begin(), audience.end(), person) == audience.end()) return fail(not_in_audience());
+    if (!repos.activities().expects(id, person)) return fail(not_in_audience());
     if (now >= core::activity_end(*activity, ctx_.config().offset)) {
       return fail(Error::validation("activity", {"活动已结束，不能再请假", "the activity is over; leave can no longer be "
                                                                          "requested"}));

@@ -150,6 +150,8 @@ class ActivityRepository {
   virtual std::string check_in_secret(Id id) = 0;
   /// The people expected: members of the org on starts_on, plus invitees.
   virtual std::vector<Id> audience(Id activity_id) = 0;
+  /// Whether one person is expected: one indexed lookup, whatever the audience's size (check-in's path).
+  virtual bool expects(Id activity_id, Id person_id) = 0;
   /// True if `person_id` is in the audience, a speaker or the host.
   virtual bool involves(Id activity_id, Id person_id) = 0;
   /// Attendance marks and archive entries that refer to the activity.

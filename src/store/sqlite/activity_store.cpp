@@ -196,6 +196,16 @@ std::vector<Id> SqliteActivityRepository::audience(Id activity_id) {
   return ids;
 }
 
+bool SqliteActivityRepository::expects(Id activity_id, Id person_id) {
+  auto s = c_.prepare(
+      "SELECT 1 FROM activities a WHERE a.id = ?1 AND ("
+      "EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = ?2 AND m.org_id = a.org_id "
+      "AND m.since <= a.starts_on AND (m.until IS NULL OR m.until >= a.starts_on)) "
+      "OR EXISTS (SELECT 1 FROM activity_invitees i WHERE i.activity_id = a.id AND i.person_id = ?2))");
+  s.bind(1, activity_id).bind(2, person_id);
+  return s.step();
+}
+
 bool SqliteActivityRepository::involves(Id activity_id, Id person_id) {
   auto s = c_.prepare(
       "SELECT 1 FROM activities a WHERE a.id = ?1 AND (a.host_id = ?2 "

@@ -94,6 +94,7 @@ class SqliteActivityRepository final : public service::ActivityRepository {
   Id next_series_id() override;
   std::string check_in_secret(Id id) override;
   std::vector<Id> audience(Id activity_id) override;
+  bool expects(Id activity_id, Id person_id) override;
   bool involves(Id activity_id, Id person_id) override;
   service::Usage usage(Id id) override;
 

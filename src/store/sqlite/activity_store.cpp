@@ -35,11 +35,7 @@ namespace {
 #define ACTIVITY_LIST_FILTER                                                                                   \
   " a.starts_on >= ?2 AND a.starts_on <= ?3 AND a.ends_on >= ?4 AND (?5 IS NULL OR a.kind = ?5) "              \
   "AND (a.starts_on, a.id) > (?6, ?7) "                                                                       \
-  "AND (?8 IS NULL OR a.host_id = ?8 "                                                                         \
-  "OR EXISTS (SELECT 1 FROM memberships m WHERE m.org_id = a.org_id AND m.person_id = ?8 "                     \
-  "AND m.since <= a.starts_on AND (m.until IS NULL OR m.until >= a.starts_on)) "                               \
-  "OR EXISTS (SELECT 1 FROM activity_invitees i WHERE i.activity_id = a.id AND i.person_id = ?8) "             \
-  "OR EXISTS (SELECT 1 FROM activity_speakers s WHERE s.activity_id = a.id AND s.person_id = ?8)) "            \
+  "AND (?8 IS NULL OR " INVOLVES_PERSON("?8") ") "                                                            \
   "ORDER BY a.starts_on, a.id LIMIT ?9"
 
 std::vector<core::Activity> read_activities(Statement& s) {
@@ -187,8 +183,7 @@ std::string SqliteActivityRepository::check_in_secret(Id id) {
 
 std::vector<Id> SqliteActivityRepository::audience(Id activity_id) {
   auto s = c_.prepare(
-      "SELECT m.person_id FROM activities a JOIN memberships m ON m.org_id = a.org_id "
-      "AND m.since <= a.starts_on AND (m.until IS NULL OR m.until >= a.starts_on) WHERE a.id = ?1 "
+      "SELECT m.person_id FROM activities a JOIN memberships m ON " MEMBER_ON_FIRST_DAY " WHERE a.id = ?1 "
       "UNION SELECT i.person_id FROM activity_invitees i WHERE i.activity_id = ?1 ORDER BY 1");
   s.bind(1, activity_id);
   std::vector<Id> ids;
@@ -198,21 +193,14 @@ std::vector<Id> SqliteActivityRepository::audience(Id activity_id) {
 
 bool SqliteActivityRepository::expects(Id activity_id, Id person_id) {
   auto s = c_.prepare(
-      "SELECT 1 FROM activities a WHERE a.id = ?1 AND ("
-      "EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = ?2 AND m.org_id = a.org_id "
-      "AND m.since <= a.starts_on AND (m.until IS NULL OR m.until >= a.starts_on)) "
-      "OR EXISTS (SELECT 1 FROM activity_invitees i WHERE i.activity_id = a.id AND i.person_id = ?2))");
+      "SELECT 1 FROM activities a WHERE a.id = ?1 AND " EXPECTS_PERSON("?2"));
   s.bind(1, activity_id).bind(2, person_id);
   return s.step();
 }
 
 bool SqliteActivityRepository::involves(Id activity_id, Id person_id) {
   auto s = c_.prepare(
-      "SELECT 1 FROM activities a WHERE a.id = ?1 AND (a.host_id = ?2 "
-      "OR EXISTS (SELECT 1 FROM memberships m WHERE m.org_id = a.org_id AND m.person_id = ?2 "
-      "AND m.since <= a.starts_on AND (m.until IS NULL OR m.until >= a.starts_on)) "
-      "OR EXISTS (SELECT 1 FROM activity_invitees i WHERE i.activity_id = a.id AND i.person_id = ?2) "
-      "OR EXISTS (SELECT 1 FROM activity_speakers s WHERE s.activity_id = a.id AND s.person_id = ?2))");
+      "SELECT 1 FROM activities a WHERE a.id = ?1 AND " INVOLVES_PERSON("?2"));
   s.bind(1, activity_id).bind(2, person_id);
   return s.step();
 }

@@ -36,6 +36,17 @@ std::optional<std::string_view> optional_code(const std::optional<E>& value) {
   "a.location, a.host_id, a.credit_hours, a.series_id, a.version, a.created_at, a.updated_at"
 inline constexpr int kActivityColumnCount = 17;
 
+// The domain's audience rule in SQL, written once: a person is expected at activity `a` if they belonged
+// to its org on its first day (membership `m`), or were invited. `person` is a parameter such as "?2".
+#define MEMBER_ON_FIRST_DAY "m.org_id = a.org_id AND m.since <= a.starts_on AND (m.until IS NULL OR m.until >= a.starts_on)"
+#define EXPECTS_PERSON(person)                                                                         \
+  "(EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = " person " AND " MEMBER_ON_FIRST_DAY ") " \
+  "OR EXISTS (SELECT 1 FROM activity_invitees i WHERE i.activity_id = a.id AND i.person_id = " person "))"
+// Expected, or taking part otherwise: hosting or speaking.
+#define INVOLVES_PERSON(person)                                                                          \
+  "(" EXPECTS_PERSON(person) " OR a.host_id = " person " "                                              \
+  "OR EXISTS (SELECT 1 FROM activity_speakers s WHERE s.activity_id = a.id AND s.person_id = " person "))"
+
 /// The activity in ACTIVITY_COLUMNS at the front of a row (without speakers and invitees).
 core::Activity read_activity(const Statement& s);
 

@@ -2,12 +2,29 @@
 #include "store/sqlite/repositories.hpp"
 
 namespace xuefeng::store::sqlite {
+namespace {
+
+// Rows of ACTIVITY_COLUMNS followed by the org's name, the person's mark and, if selected, a speech title.
+std::vector<service::PersonActivity> read_person_activities(Statement& s, bool with_speech_title) {
+  std::vector<service::PersonActivity> out;
+  while (s.step()) {
+    service::PersonActivity pa;
+    pa.activity = read_activity(s);
+    pa.org_name = s.text(kActivityColumnCount);
+    pa.status = optional_enum_column<core::AttendanceStatus>(s, kActivityColumnCount + 1);
+    if (with_speech_title) pa.speech_title = s.text(kActivityColumnCount + 2);
+    out.push_back(std::move(pa));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<service::PersonActivity> SqliteReportQueries::attendance_of_person(Id person_id, Date from, Date to) {
   // Expected: a member of the activity's org on its first day, or invited.
   auto s = c_.prepare(
       "WITH expected (activity_id) AS ("
-      "  SELECT a.id FROM memberships m JOIN activities a ON a.org_id = m.org_id "
-      "  AND a.starts_on >= m.since AND (m.until IS NULL OR a.starts_on <= m.until) "
+      "  SELECT a.id FROM memberships m JOIN activities a ON " MEMBER_ON_FIRST_DAY
       "  AND a.starts_on >= ?2 AND a.starts_on <= ?3 WHERE m.person_id = ?1 "
       "  UNION SELECT i.activity_id FROM activity_invitees i JOIN activities a ON a.id = i.activity_id "
       "  WHERE i.person_id = ?1 AND a.starts_on >= ?2 AND a.starts_on <= ?3) "
@@ -15,15 +32,7 @@ std::vector<service::PersonActivity> SqliteReportQueries::attendance_of_person(I
       "JOIN orgs o ON o.id = a.org_id LEFT JOIN attendance t ON t.activity_id = a.id AND t.person_id = ?1 "
       "ORDER BY a.starts_on, a.id");
   s.bind(1, person_id).bind(2, from).bind(3, to);
-  std::vector<service::PersonActivity> out;
-  while (s.step()) {
-    service::PersonActivity pa;
-    pa.activity = read_activity(s);
-    pa.org_name = s.text(kActivityColumnCount);
-    pa.status = optional_enum_column<core::AttendanceStatus>(s, kActivityColumnCount + 1);
-    out.push_back(std::move(pa));
-  }
-  return out;
+  return read_person_activities(s, false);
 }
 
 std::vector<service::PersonActivity> SqliteReportQueries::speeches_of_person(Id person_id, Date from, Date to) {
@@ -33,16 +42,7 @@ std::vector<service::PersonActivity> SqliteReportQueries::speeches_of_person(Id 
       "LEFT JOIN attendance t ON t.activity_id = a.id AND t.person_id = sp.person_id "
       "WHERE sp.person_id = ?1 AND a.starts_on >= ?2 AND a.starts_on <= ?3 ORDER BY a.starts_on, a.id, sp.position");
   s.bind(1, person_id).bind(2, from).bind(3, to);
-  std::vector<service::PersonActivity> out;
-  while (s.step()) {
-    service::PersonActivity pa;
-    pa.activity = read_activity(s);
-    pa.org_name = s.text(kActivityColumnCount);
-    pa.status = optional_enum_column<core::AttendanceStatus>(s, kActivityColumnCount + 1);
-    pa.speech_title = s.text(kActivityColumnCount + 2);
-    out.push_back(std::move(pa));
-  }
-  return out;
+  return read_person_activities(s, true);
 }
 
 service::OrgStats SqliteReportQueries::org_stats(Id org_id, bool descendants, Date from, Date to, Date held_by) {
@@ -52,15 +52,14 @@ service::OrgStats SqliteReportQueries::org_stats(Id org_id, bool descendants, Da
   {
     auto s = c_.prepare(
         "WITH scope (org_id) AS (SELECT descendant_id FROM org_closure WHERE ancestor_id = ?1 AND (?2 OR depth = 0)), "
-        "held AS (SELECT a.id, a.org_id, a.starts_on, a.ends_on, a.credit_hours FROM scope "
-        "  JOIN activities a ON a.org_id = scope.org_id WHERE a.starts_on >= ?3 AND a.starts_on <= ?4), "
+        "held AS (SELECT act.id, act.org_id, act.starts_on, act.ends_on, act.credit_hours FROM scope "
+        "  JOIN activities act ON act.org_id = scope.org_id WHERE act.starts_on >= ?3 AND act.starts_on <= ?4), "
         "audience (activity_id, person_id) AS ("
-        "  SELECT held.id, m.person_id FROM held JOIN memberships m ON m.org_id = held.org_id "
-        "  AND m.since <= held.starts_on AND (m.until IS NULL OR m.until >= held.starts_on) "
-        "  UNION SELECT held.id, i.person_id FROM held JOIN activity_invitees i ON i.activity_id = held.id) "
+        "  SELECT a.id, m.person_id FROM held a JOIN memberships m ON " MEMBER_ON_FIRST_DAY
+        "  UNION SELECT a.id, i.person_id FROM held a JOIN activity_invitees i ON i.activity_id = a.id) "
         "SELECT (SELECT count(*) FROM held), "
-        "(SELECT count(*) FROM scope JOIN activities a ON a.org_id = scope.org_id "
-        "  WHERE a.starts_on > ?4 AND a.starts_on <= ?5), "
+        "(SELECT count(*) FROM scope JOIN activities act ON act.org_id = scope.org_id "
+        "  WHERE act.starts_on > ?4 AND act.starts_on <= ?5), "
         "(SELECT coalesce(sum(julianday(ends_on) - julianday(starts_on) + 1), 0) FROM held), "
         "(SELECT total(credit_hours) FROM held), (SELECT count(*) FROM audience), "
         "(SELECT count(*) FROM audience x JOIN attendance t ON t.activity_id = x.activity_id "

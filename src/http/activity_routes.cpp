@@ -1,59 +1,12 @@
 #include <boost/json.hpp>
 
+#include "http/decoders.hpp"
 #include "http/json_writer.hpp"
 #include "http/qr_svg.hpp"
 #include "http/routes.hpp"
 
 namespace xuefeng::http {
 namespace {
-
-std::optional<std::vector<core::Speaker>> read_speakers(ObjectReader& r) {
-  const json::value* raw = r.raw("speakers");
-  if (!raw) return std::nullopt;
-  std::vector<core::Speaker> speakers;
-  if (raw->is_null()) return speakers;
-  if (!raw->is_array()) {
-    r.errors().add("speakers", {"应为数组", "must be an array"});
-    return speakers;
-  }
-  for (std::size_t i = 0; i < raw->as_array().size(); ++i) {
-    ObjectReader s(raw->as_array()[i], r.errors(), "speakers[" + std::to_string(i) + "]");
-    core::Speaker speaker;
-    speaker.person_id = s.required<std::int64_t>("person_id").value_or(0);
-    speaker.title = s.optional<std::string>("title").value_or("");
-    s.reject_unknown();
-    speakers.push_back(std::move(speaker));
-  }
-  return speakers;
-}
-
-std::optional<std::vector<core::Id>> read_ids(ObjectReader& r, std::string_view key) {
-  const json::value* raw = r.raw(key);
-  if (!raw) return std::nullopt;
-  std::vector<core::Id> ids;
-  if (raw->is_null()) return ids;
-  if (!raw->is_array()) {
-    r.errors().add(std::string(key), {"应为人员编号数组", "must be an array of person ids"});
-    return ids;
-  }
-  for (std::size_t i = 0; i < raw->as_array().size(); ++i) {
-    core::Text why;
-    if (const auto id = decode<std::int64_t>(raw->as_array()[i], why)) ids.push_back(*id);
-    else r.errors().add(std::string(key) + "[" + std::to_string(i) + "]", why);
-  }
-  return ids;
-}
-
-std::optional<service::Repeat> read_repeat(ObjectReader& r) {
-  const json::value* raw = r.raw("repeat");
-  if (!raw || raw->is_null()) return std::nullopt;
-  ObjectReader rep(*raw, r.errors(), "repeat");
-  const auto every = rep.required<core::RepeatEvery>("every");
-  const auto until = rep.required<core::Date>("until");
-  rep.reject_unknown();
-  if (!every || !until) return std::nullopt;
-  return service::Repeat{*every, *until};
-}
 
 // "http://host" of the request, unless the deployment names its public address.
 std::string public_base(const RequestContext& ctx, const ApiConfig& config) {
@@ -93,27 +46,10 @@ void add_activity_routes(Router& router, const RouteDeps& deps) {
   };
 
   router.add(Method::kPost, "/api/v1/activities", Auth::kRequired, [&activities, w](RequestContext& ctx) {
-    core::Activity a;
-    std::optional<service::Repeat> repeat;
-    const auto body = read_body(ctx, [&](ObjectReader& r) {
-      a.org_id = r.required<std::int64_t>("org_id").value_or(0);
-      a.plan_id = r.optional<std::int64_t>("plan_id");
-      a.topic_id = r.optional<std::int64_t>("topic_id");
-      a.kind = r.required<core::ActivityKind>("kind").value_or(core::ActivityKind::kCentralizedStudy);
-      a.title = r.required<std::string>("title").value_or("");
-      a.starts_on = r.required<core::Date>("starts_on").value_or(core::Date{});
-      a.ends_on = r.optional<core::Date>("ends_on").value_or(a.starts_on);
-      a.starts_at = r.optional<core::Timestamp>("starts_at");
-      a.ends_at = r.optional<core::Timestamp>("ends_at");
-      a.location = r.optional<std::string>("location").value_or("");
-      a.host_id = r.optional<std::int64_t>("host_id");
-      a.credit_hours = r.optional<double>("credit_hours").value_or(0);
-      a.speakers = read_speakers(r).value_or(std::vector<core::Speaker>{});
-      a.invitees = read_ids(r, "invitees").value_or(std::vector<core::Id>{});
-      repeat = read_repeat(r);
-    });
-    if (!body) return error_response(body.error(), ctx);
-    auto created = activities.create(ctx.actor, a, repeat);
+    auto input = decode_body(ctx, decode_new_activity);
+    if (!input) return error_response(input.error(), ctx);
+    const auto& repeat = input->repeat;
+    auto created = activities.create(ctx.actor, input->activity, repeat);
     if (!created) return error_response(created.error(), ctx);
     if (!repeat) {
       Response r = json_response(201, w.activity(created->front()));
@@ -169,28 +105,9 @@ void add_activity_routes(Router& router, const RouteDeps& deps) {
                if (!id) return error_response(id.error(), ctx);
                const auto version = if_match(ctx);
                if (!version) return error_response(version.error(), ctx);
-               service::ActivityPatch p;
-               const auto body = read_body(ctx, [&](ObjectReader& r) {
-                 p.plan_id = r.nullable_patch<std::int64_t>("plan_id");
-                 p.topic_id = r.nullable_patch<std::int64_t>("topic_id");
-                 p.kind = r.patch<core::ActivityKind>("kind");
-                 p.title = r.patch<std::string>("title");
-                 p.starts_on = r.patch<core::Date>("starts_on");
-                 p.ends_on = r.patch<core::Date>("ends_on");
-                 p.starts_at = r.nullable_patch<core::Timestamp>("starts_at");
-                 p.ends_at = r.nullable_patch<core::Timestamp>("ends_at");
-                 p.location = r.patch<std::string>("location");
-                 p.host_id = r.nullable_patch<std::int64_t>("host_id");
-                 p.credit_hours = r.patch<double>("credit_hours");
-                 p.speakers = read_speakers(r);
-                 p.invitees = read_ids(r, "invitees");
-                 if (r.raw("org_id")) {
-                   r.errors().add("org_id", {"活动所属组织不能修改；请删除后重建",
-                                             "an activity cannot move to another organization; delete and recreate it"});
-                 }
-               });
-               if (!body) return error_response(body.error(), ctx);
-               return versioned(ctx, activities.update(ctx.actor, *id, p, *version), 200);
+               const auto p = decode_body(ctx, decode_activity_patch);
+               if (!p) return error_response(p.error(), ctx);
+               return versioned(ctx, activities.update(ctx.actor, *id, *p, *version), 200);
              });
 
   router.add(Method::kDelete, "/api/v1/activities/{id}", Auth::kRequired, [&activities](RequestContext& ctx) {
@@ -225,27 +142,9 @@ void add_activity_routes(Router& router, const RouteDeps& deps) {
              [&activities, sheet_response](RequestContext& ctx) {
                const auto id = ctx.id("id");
                if (!id) return error_response(id.error(), ctx);
-               const auto body = parse_json_body(ctx.request);
-               if (!body) return error_response(body.error(), ctx);
-               core::FieldErrors errors;
-               std::vector<service::MarkInput> marks;
-               if (!body->is_array()) {
-                 errors.add("body", {"应为数组：[{\"person_id\", \"status\", \"note\"}]",
-                                     "must be an array: [{\"person_id\", \"status\", \"note\"}]"});
-               } else {
-                 for (std::size_t i = 0; i < body->as_array().size(); ++i) {
-                   ObjectReader r(body->as_array()[i], errors, "[" + std::to_string(i) + "]");
-                   service::MarkInput m;
-                   m.person_id = r.required<std::int64_t>("person_id").value_or(0);
-                   if (!r.raw("status")) errors.add(r.path("status"), {"必须填写（可为 null 表示清除）", "is required (null clears)"});
-                   m.status = r.optional<core::AttendanceStatus>("status");
-                   m.note = r.optional<std::string>("note").value_or("");
-                   r.reject_unknown();
-                   marks.push_back(std::move(m));
-                 }
-               }
-               if (!errors.empty()) return error_response(std::move(errors).to_error(), ctx);
-               return sheet_response(ctx, activities.set_marks(ctx.actor, *id, marks));
+               const auto marks = decode_body(ctx, decode_marks);
+               if (!marks) return error_response(marks.error(), ctx);
+               return sheet_response(ctx, activities.set_marks(ctx.actor, *id, *marks));
              });
 
   router.add(Method::kPost, "/api/v1/activities/{id}/attendance/mark-absent", Auth::kRequired,
@@ -289,10 +188,9 @@ void add_activity_routes(Router& router, const RouteDeps& deps) {
              [&activities, w](RequestContext& ctx) {
                const auto id = ctx.id("id");
                if (!id) return error_response(id.error(), ctx);
-               std::string code;
-               const auto body = read_body(ctx, [&](ObjectReader& r) { code = r.required<std::string>("code").value_or(""); });
-               if (!body) return error_response(body.error(), ctx);
-               return respond(ctx, activities.check_in(ctx.actor, *id, code), [&](const service::CheckInResult& c) {
+               const auto code = decode_body(ctx, decode_check_in);
+               if (!code) return error_response(code.error(), ctx);
+               return respond(ctx, activities.check_in(ctx.actor, *id, *code), [&](const service::CheckInResult& c) {
                  return json::object{{"activity_id", *id},
                                      {"person_id", ctx.actor.person_id ? *ctx.actor.person_id : 0},
                                      {"status", core::code(c.status)},
@@ -304,10 +202,9 @@ void add_activity_routes(Router& router, const RouteDeps& deps) {
   router.add(Method::kPost, "/api/v1/activities/{id}/leave", Auth::kRequired, [&activities, w](RequestContext& ctx) {
     const auto id = ctx.id("id");
     if (!id) return error_response(id.error(), ctx);
-    std::string reason;
-    const auto body = read_body(ctx, [&](ObjectReader& r) { reason = r.required<std::string>("reason").value_or(""); });
-    if (!body) return error_response(body.error(), ctx);
-    return respond(ctx, activities.request_leave(ctx.actor, *id, reason),
+    const auto reason = decode_body(ctx, decode_leave_request);
+    if (!reason) return error_response(reason.error(), ctx);
+    return respond(ctx, activities.request_leave(ctx.actor, *id, *reason),
                    [&](const core::LeaveRequest& l) { return w.leave(l); }, 201);
   });
 

@@ -52,17 +52,11 @@ std::optional<std::string> encode_cursor(const std::optional<service::Cursor>& c
 /// If-Match: a version number, bare or quoted ("3", W/"3"). Absent: no precondition.
 core::Result<std::optional<core::Version>> if_match(const RequestContext& ctx);
 
-/// Parses the body and runs `read` over it with a strict ObjectReader; unknown keys and every bad value
-/// become one 422. `read` fills the caller's input struct.
-template <typename ReadFn>
-core::Status read_body(const RequestContext& ctx, ReadFn&& read) {
+/// Parses the body as JSON and decodes it with one of http/decoders.hpp.
+template <typename T>
+core::Result<T> decode_body(const RequestContext& ctx, core::Result<T> (*decoder)(const json::value&)) {
   XF_TRY_ASSIGN(const json::value body, parse_json_body(ctx.request));
-  core::FieldErrors errors;
-  ObjectReader reader(body, errors);
-  read(reader);
-  reader.reject_unknown();
-  if (!errors.empty()) return core::fail(std::move(errors).to_error());
-  return core::Ok{};
+  return decoder(body);
 }
 
 /// A query parameter that must be a date, an integer or a boolean when present.

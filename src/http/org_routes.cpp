@@ -1,5 +1,6 @@
 #include <boost/json.hpp>
 
+#include "http/decoders.hpp"
 #include "http/json_writer.hpp"
 #include "http/routes.hpp"
 
@@ -18,14 +19,9 @@ void add_org_routes(Router& router, const RouteDeps& deps) {
   };
 
   router.add(Method::kPost, "/api/v1/orgs", Auth::kRequired, [&orgs, versioned](RequestContext& ctx) {
-    core::Org org;
-    const auto body = read_body(ctx, [&](ObjectReader& r) {
-      org.name = r.required<std::string>("name").value_or("");
-      org.kind = r.required<core::OrgKind>("kind").value_or(core::OrgKind::kBranch);
-      org.parent_id = r.optional<std::int64_t>("parent_id");
-    });
-    if (!body) return error_response(body.error(), ctx);
-    return versioned(ctx, orgs.create(ctx.actor, org), 201);
+    const auto org = decode_body(ctx, decode_new_org);
+    if (!org) return error_response(org.error(), ctx);
+    return versioned(ctx, orgs.create(ctx.actor, *org), 201);
   });
 
   router.add(Method::kGet, "/api/v1/orgs", Auth::kRequired, [&orgs, org_json](RequestContext& ctx) {
@@ -48,14 +44,9 @@ void add_org_routes(Router& router, const RouteDeps& deps) {
     if (!id) return error_response(id.error(), ctx);
     const auto version = if_match(ctx);
     if (!version) return error_response(version.error(), ctx);
-    service::OrgPatch patch;
-    const auto body = read_body(ctx, [&](ObjectReader& r) {
-      patch.name = r.patch<std::string>("name");
-      patch.kind = r.patch<core::OrgKind>("kind");
-      patch.parent_id = r.nullable_patch<std::int64_t>("parent_id");
-    });
-    if (!body) return error_response(body.error(), ctx);
-    return versioned(ctx, orgs.update(ctx.actor, *id, patch, *version), 200);
+    const auto patch = decode_body(ctx, decode_org_patch);
+    if (!patch) return error_response(patch.error(), ctx);
+    return versioned(ctx, orgs.update(ctx.actor, *id, *patch, *version), 200);
   });
 
   router.add(Method::kDelete, "/api/v1/orgs/{id}", Auth::kRequired, [&orgs](RequestContext& ctx) {
@@ -87,15 +78,9 @@ void add_org_routes(Router& router, const RouteDeps& deps) {
   router.add(Method::kPost, "/api/v1/orgs/{id}/members", Auth::kRequired, [&orgs, w](RequestContext& ctx) {
     const auto id = ctx.id("id");
     if (!id) return error_response(id.error(), ctx);
-    service::NewMembership input;
-    const auto body = read_body(ctx, [&](ObjectReader& r) {
-      input.person_id = r.required<std::int64_t>("person_id").value_or(0);
-      input.role = r.optional<core::MemberRole>("role").value_or(core::MemberRole::kMember);
-      input.since = r.optional<core::Date>("since");
-      input.until = r.optional<core::Date>("until");
-    });
-    if (!body) return error_response(body.error(), ctx);
-    return respond(ctx, orgs.add_member(ctx.actor, *id, input),
+    const auto input = decode_body(ctx, decode_new_membership);
+    if (!input) return error_response(input.error(), ctx);
+    return respond(ctx, orgs.add_member(ctx.actor, *id, *input),
                    [&](const service::MemberView& m) { return w.member(m); }, 201);
   });
 

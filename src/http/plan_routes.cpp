@@ -1,32 +1,10 @@
 #include <boost/json.hpp>
 
+#include "http/decoders.hpp"
 #include "http/json_writer.hpp"
 #include "http/routes.hpp"
 
 namespace xuefeng::http {
-namespace {
-
-std::vector<service::TopicInput> read_topics(ObjectReader& r, bool allow_ids) {
-  std::vector<service::TopicInput> topics;
-  const json::value* raw = r.raw("topics");
-  if (!raw || raw->is_null()) return topics;
-  if (!raw->is_array()) {
-    r.errors().add("topics", {"应为数组", "must be an array"});
-    return topics;
-  }
-  for (std::size_t i = 0; i < raw->as_array().size(); ++i) {
-    ObjectReader t(raw->as_array()[i], r.errors(), "topics[" + std::to_string(i) + "]");
-    service::TopicInput topic;
-    if (allow_ids) topic.id = t.optional<std::int64_t>("id");
-    topic.title = t.required<std::string>("title").value_or("");
-    topic.description = t.optional<std::string>("description").value_or("");
-    t.reject_unknown();
-    topics.push_back(std::move(topic));
-  }
-  return topics;
-}
-
-}  // namespace
 
 void add_plan_routes(Router& router, const RouteDeps& deps) {
   auto& plans = deps.services.plans;
@@ -39,18 +17,9 @@ void add_plan_routes(Router& router, const RouteDeps& deps) {
   };
 
   router.add(Method::kPost, "/api/v1/plans", Auth::kRequired, [&plans, versioned](RequestContext& ctx) {
-    core::Id org_id = 0;
-    int year = 0;
-    std::string title;
-    std::vector<service::TopicInput> topics;
-    const auto body = read_body(ctx, [&](ObjectReader& r) {
-      org_id = r.required<std::int64_t>("org_id").value_or(0);
-      year = r.required<int>("year").value_or(0);
-      title = r.required<std::string>("title").value_or("");
-      topics = read_topics(r, false);
-    });
-    if (!body) return error_response(body.error(), ctx);
-    return versioned(ctx, plans.create(ctx.actor, org_id, year, title, topics), 201);
+    const auto in = decode_body(ctx, decode_new_plan);
+    if (!in) return error_response(in.error(), ctx);
+    return versioned(ctx, plans.create(ctx.actor, in->org_id, in->year, in->title, in->topics), 201);
   });
 
   router.add(Method::kGet, "/api/v1/plans", Auth::kRequired, [&plans, w](RequestContext& ctx) {
@@ -78,13 +47,9 @@ void add_plan_routes(Router& router, const RouteDeps& deps) {
     if (!id) return error_response(id.error(), ctx);
     const auto version = if_match(ctx);
     if (!version) return error_response(version.error(), ctx);
-    service::PlanPatch patch;
-    const auto body = read_body(ctx, [&](ObjectReader& r) {
-      patch.title = r.patch<std::string>("title");
-      if (const auto* topics = r.raw("topics"); topics && !topics->is_null()) patch.topics = read_topics(r, true);
-    });
-    if (!body) return error_response(body.error(), ctx);
-    return versioned(ctx, plans.update(ctx.actor, *id, patch, *version), 200);
+    const auto patch = decode_body(ctx, decode_plan_patch);
+    if (!patch) return error_response(patch.error(), ctx);
+    return versioned(ctx, plans.update(ctx.actor, *id, *patch, *version), 200);
   });
 }
 

@@ -1,5 +1,6 @@
 #include <boost/json.hpp>
 
+#include "http/decoders.hpp"
 #include "http/json_writer.hpp"
 #include "http/routes.hpp"
 
@@ -21,13 +22,9 @@ void add_session_routes(Router& router, const RouteDeps& deps) {
   const JsonWriter w(config.offset);
 
   router.add(Method::kPost, "/api/v1/session", Auth::kNone, [&services, &config, w](RequestContext& ctx) {
-    std::optional<std::string> login, password;
-    const auto body = read_body(ctx, [&](ObjectReader& r) {
-      login = r.required<std::string>("login");
-      password = r.required<std::string>("password");
-    });
-    if (!body) return error_response(body.error(), ctx);
-    auto result = services.accounts.login(*login, *password);
+    const auto input = decode_body(ctx, decode_login);
+    if (!input) return error_response(input.error(), ctx);
+    auto result = services.accounts.login(input->login, input->password);
     if (!result) return error_response(result.error(), ctx);
     const auto max_age = result->expires_at.seconds() - result->issued_at.seconds();
     Response response = json_response(
@@ -56,27 +53,9 @@ void add_session_routes(Router& router, const RouteDeps& deps) {
   });
 
   router.add(Method::kPost, "/api/v1/accounts", Auth::kRequired, [&services, w](RequestContext& ctx) {
-    service::NewAccount input;
-    const auto body = read_body(ctx, [&](ObjectReader& r) {
-      input.login = r.required<std::string>("login").value_or("");
-      input.password = r.required<std::string>("password").value_or("");
-      input.person_id = r.optional<std::int64_t>("person_id");
-      if (const auto* roles = r.raw("roles")) {
-        if (!roles->is_array()) {
-          r.errors().add("roles", {"应为角色数组，如 [\"member\"]", "must be an array of roles, e.g. [\"member\"]"});
-        } else {
-          for (std::size_t i = 0; i < roles->as_array().size(); ++i) {
-            core::Text why;
-            if (auto role = decode<core::AccountRole>(roles->as_array()[i], why)) input.roles.push_back(*role);
-            else r.errors().add("roles[" + std::to_string(i) + "]", why);
-          }
-        }
-      } else {
-        r.errors().add("roles", {"必须填写", "is required"});
-      }
-    });
-    if (!body) return error_response(body.error(), ctx);
-    return respond(ctx, services.accounts.create(ctx.actor, input), [&](const core::Account& a) { return w.account(a); },
+    const auto input = decode_body(ctx, decode_new_account);
+    if (!input) return error_response(input.error(), ctx);
+    return respond(ctx, services.accounts.create(ctx.actor, *input), [&](const core::Account& a) { return w.account(a); },
                    201);
   });
 

@@ -305,6 +305,10 @@ Result<AttendanceSheet> ActivityService::attendance(const Actor& actor, Id id) {
 Result<AttendanceSheet> ActivityService::set_marks(const Actor& actor, Id id, const std::vector<MarkInput>& marks) {
   XF_TRY(access::require_admin(actor));
   FieldErrors errors;
+  if (marks.size() > kMaxMarksPerRequest) {
+    const std::string max = std::to_string(kMaxMarksPerRequest);
+    return fail(Error::validation("body", {"一次最多登记 " + max + " 人", "at most " + max + " marks per request"}));
+  }
   std::set<Id> seen;
   for (std::size_t i = 0; i < marks.size(); ++i) {
     if (!seen.insert(marks[i].person_id).second) {

@@ -263,6 +263,9 @@ struct AttendanceSheet {
   std::vector<AttendanceItem> items;
 };
 
+/// The most attendance marks one request may set (a whole county-level training is a few hundred people).
+inline constexpr std::size_t kMaxMarksPerRequest = 5000;
+
 struct MarkInput {
   core::Id person_id = 0;
   std::optional<core::AttendanceStatus> status;  // nullopt clears the mark

@@ -192,9 +192,15 @@ inline constexpr DemoLogin kBranchLogin{
     "Chen Yuting of the government office branch: own archive and reading "
     "reflection, an approved leave, check-in"};
 inline constexpr DemoLogin kTownshipLogin{
-    "huangweidong", "柳塘镇党委书记黄卫东：每周读书会、政策解读、专家讲座与县处级干部集中学习",
-    "Huang Weidong, township party secretary: weekly reading club, policy "
-    "briefings, lectures and the county-level study"};
+    "huangweidong",
+    "柳塘镇党委书记黄卫东（本镇书记角色）：本镇的学习活动、考勤、请假审批与学习档案批阅；本人的读书会与集中学习",
+    "Huang Weidong, township party secretary (secretary of the township): its activities, attendance, leave "
+    "and archive reviews; his own reading club and county-level study"};
+inline constexpr DemoLogin kSupervisorLogin{
+    "zhaomingyuan",
+    "区委宣传部长赵明远（全区督导角色）：全区各单位的活动、考勤与统计（只读，不含个人电话和出生日期）及操作审计记录",
+    "Zhao Mingyuan, head of the district propaganda department (supervisor of the whole district): every "
+    "unit's activities, attendance and figures, read-only and without personal details, and the audit trail"};
 
 // ---------------------------------------------------------------------------------------------------
 // Plans. Topic descriptions are short; `{Y}` is replaced by the demo year.

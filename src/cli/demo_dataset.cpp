@@ -165,8 +165,10 @@ class DemoLoader {
     return a;
   }
 
-  Result<Id> add_person(const demo::PersonSpec& spec) {
+  /// `keeper`: the org that keeps the person's record (none for outside lecturers).
+  Result<Id> add_person(const demo::PersonSpec& spec, std::optional<Id> keeper) {
     core::Person p;
+    p.org_id = keeper;
     p.name = std::string(spec.name);
     p.gender = spec.gender;
     p.birth_date = Date::from_ymd(year_ - spec.age, spec.birth_month, spec.birth_day);
@@ -175,7 +177,7 @@ class DemoLoader {
     p.post = std::string(spec.post);
     XF_TRY_ASSIGN(auto person, s_.people.create(system_, std::move(p)));
     ++people_;
-    return person.id;
+    return person.person.id;
   }
 
   Status add_member(Id org, Id person, const demo::PersonSpec& spec) {
@@ -273,7 +275,7 @@ class DemoLoader {
   }
 
   Actor actor_of(const core::Account& account) const {
-    return Actor{account.id, account.login, account.person_id, account.roles};
+    return Actor{account.id, account.login, account.person_id, account.grants, "cli"};
   }
 
   // --- steps ----------------------------------------------------------------------------------------
@@ -303,26 +305,27 @@ class DemoLoader {
   }
 
   Status create_people() {
+    // Leaders' records are kept by the district committee (its organization department).
     for (const auto& spec : demo::kLeaders) {
-      XF_TRY_ASSIGN(const Id id, add_person(spec));
+      XF_TRY_ASSIGN(const Id id, add_person(spec, district_));
       XF_TRY(add_member(group_, id, spec));
       leaders_.push_back(id);
     }
     for (const auto& spec : demo::kOtherCountyLeaders) {
-      XF_TRY_ASSIGN(const Id id, add_person(spec));
+      XF_TRY_ASSIGN(const Id id, add_person(spec, district_));
       other_leaders_.push_back(id);
     }
     for (const auto& spec : demo::kExperts) {
-      XF_TRY_ASSIGN(const Id id, add_person(spec));
+      XF_TRY_ASSIGN(const Id id, add_person(spec, std::nullopt));
       experts_.push_back(id);
     }
     for (const auto& spec : demo::kBranchMembers) {
-      XF_TRY_ASSIGN(const Id id, add_person(spec));
+      XF_TRY_ASSIGN(const Id id, add_person(spec, branch_));
       XF_TRY(add_member(branch_, id, spec));
       branch_members_.push_back(id);
     }
     for (const auto& spec : demo::kTownshipMembers) {
-      XF_TRY_ASSIGN(const Id id, add_person(spec));
+      XF_TRY_ASSIGN(const Id id, add_person(spec, township_));
       XF_TRY(add_member(township_, id, spec));
       township_members_.push_back(id);
     }
@@ -518,16 +521,19 @@ class DemoLoader {
   }
 
   Status create_member_accounts() {
-    auto make = [&](const demo::DemoLogin& login, Id person) -> Result<Actor> {
-      service::NewAccount input{std::string(login.login), password_, person, {core::AccountRole::kMember}};
+    // Every account acts for its person (member); some also hold a role on an org's subtree.
+    auto make = [&](const demo::DemoLogin& login, Id person, std::optional<core::Grant> extra) -> Result<Actor> {
+      service::NewAccount input{std::string(login.login), password_, person, {{core::AccountRole::kMember, std::nullopt}}};
+      if (extra) input.grants.push_back(*extra);
       XF_TRY_ASSIGN(auto account, s_.accounts.create(system_, input));
       ++accounts_;
       return actor_of(account);
     };
-    XF_TRY_ASSIGN(leader_, make(demo::kLeaderLogin, leaders_[demo::kWang]));
-    XF_TRY_ASSIGN(branch_member_, make(demo::kBranchLogin, branch_members_[demo::kChen]));
-    XF_TRY_ASSIGN(township_secretary_,
-                  make(demo::kTownshipLogin, township_members_[demo::kTownshipSecretary]));
+    XF_TRY_ASSIGN(leader_, make(demo::kLeaderLogin, leaders_[demo::kWang], std::nullopt));
+    XF_TRY_ASSIGN(branch_member_, make(demo::kBranchLogin, branch_members_[demo::kChen], std::nullopt));
+    XF_TRY_ASSIGN(township_secretary_, make(demo::kTownshipLogin, township_members_[demo::kTownshipSecretary],
+                                            core::Grant{core::AccountRole::kSecretary, township_}));
+    XF_TRY(make(demo::kSupervisorLogin, leaders_[demo::kZhao], core::Grant{core::AccountRole::kSupervisor, district_}));
     return core::Ok{};
   }
 
@@ -812,6 +818,7 @@ class DemoLoader {
     out += row(demo::kLeaderLogin.login, demo::kLeaderLogin.shows_zh);
     out += row(demo::kBranchLogin.login, demo::kBranchLogin.shows_zh);
     out += row(demo::kTownshipLogin.login, demo::kTownshipLogin.shows_zh);
+    out += row(demo::kSupervisorLogin.login, demo::kSupervisorLogin.shows_zh);
     out += "\n";
     out += "Demo dataset loaded for " + y + ", relative to today (" + today_.to_string() + ").\n";
     out += "  4 orgs: Yunxi district committee (id " + n(district_) +
@@ -839,6 +846,7 @@ class DemoLoader {
     out += row_en(demo::kLeaderLogin.login, demo::kLeaderLogin.shows_en);
     out += row_en(demo::kBranchLogin.login, demo::kBranchLogin.shows_en);
     out += row_en(demo::kTownshipLogin.login, demo::kTownshipLogin.shows_en);
+    out += row_en(demo::kSupervisorLogin.login, demo::kSupervisorLogin.shows_en);
     return out;
   }
 

@@ -118,6 +118,11 @@ int main(int argc, char** argv) {
   import_roster->add_option("--since", since, "Membership start date (YYYY-MM-DD; default today)");
   import_roster->add_flag("--dry-run", dry_run, "Check the file and report, writing nothing");
 
+  auto* audit = cli.add_subcommand("audit", "The audit trail");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "Check the audit trail's hash chain from first row to last");
+  add_db(audit_verify);
+
   std::string backup_to;
   auto* backup = cli.add_subcommand("backup", "Copy the database consistently, even while the server runs");
   add_db(backup);
@@ -185,6 +190,15 @@ int main(int argc, char** argv) {
                 << result->people_matched << " 已有人员 people matched, " << result->memberships_created
                 << " 新增成员 memberships created, " << result->memberships_unchanged
                 << " 已是成员 already members\n";
+      return 0;
+    }
+    if (*audit_verify) {
+      const auto v = app.database().verify_audit_trail();
+      if (v.first_broken_id != 0) {
+        std::cout << "审计记录被改动 / audit trail BROKEN at row " << v.first_broken_id << ": " << v.reason << "\n";
+        return 1;
+      }
+      std::cout << "审计记录完整 / audit trail intact: " << v.rows << " rows, last hash " << v.head_hash << "\n";
       return 0;
     }
     if (*backup) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -51,6 +52,8 @@ struct Error {
   Text detail;
   std::vector<FieldError> fields;
   std::string log_message;
+  /// For too_many_requests and service_unavailable: when to try again (the Retry-After header).
+  std::int64_t retry_after_seconds = 0;
 
   static Error bad_request(Text detail) { return {ErrorCode::kBadRequest, std::move(detail), {}, {}}; }
   static Error validation(std::vector<FieldError> fields);

@@ -39,6 +39,9 @@ struct Person {
   /// 职务, the person's post as written ("区委副书记"); free text.
   std::string post;
   std::string phone;
+  /// The org that keeps this person's record (人事归属): who may manage it. Empty for people no unit
+  /// keeps, such as an outside lecturer the administrator added.
+  std::optional<Id> org_id;
   Version version = 1;
   Timestamp created_at;
   Timestamp updated_at;
@@ -170,11 +173,19 @@ struct ArchiveEntry {
   friend bool operator==(const ArchiveEntry&, const ArchiveEntry&) = default;
 };
 
+/// A role held by an account, on an org's subtree (`org_id`) or everywhere (no org: admin, member).
+struct Grant {
+  AccountRole role = AccountRole::kMember;
+  std::optional<Id> org_id;
+
+  friend bool operator==(const Grant&, const Grant&) = default;
+};
+
 struct Account {
   Id id = 0;
   std::string login;
   std::optional<Id> person_id;
-  std::vector<AccountRole> roles;
+  std::vector<Grant> grants;
   Version version = 1;
   Timestamp created_at;
   friend bool operator==(const Account&, const Account&) = default;

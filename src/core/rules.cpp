@@ -125,6 +125,12 @@ void check_archive_entry(const ArchiveEntry& e, FieldErrors& errors) {
   check_credit_hours("credit_hours", e.credit_hours, errors);
 }
 
+std::string mask_phone(const std::string& phone) {
+  if (phone.empty()) return phone;
+  if (phone.size() < 8) return "****";
+  return phone.substr(0, 3) + "****" + phone.substr(phone.size() - 4);
+}
+
 double round_credit_hours(double hours) { return std::round(hours * 100.0) / 100.0; }
 
 std::vector<Date> series_dates(Date first, RepeatEvery every, Date until) {

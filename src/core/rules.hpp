@@ -30,6 +30,10 @@ void check_plan(const Plan& plan, FieldErrors& errors);
 void check_activity(const Activity& activity, UtcOffset offset, FieldErrors& errors);
 void check_archive_entry(const ArchiveEntry& entry, FieldErrors& errors);
 
+/// A phone number as shown to readers without the right to personal details: its first three and last
+/// four digits ("138****5678"), or only stars when it is too short to hide anything that way.
+std::string mask_phone(const std::string& phone);
+
 /// Credit hours are kept to two decimals; more precision than that is noise from float arithmetic.
 double round_credit_hours(double hours);
 

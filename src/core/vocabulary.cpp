@@ -81,6 +81,10 @@ constexpr Term<LeaveState> kLeaveStates[] = {
 
 constexpr Term<AccountRole> kAccountRoles[] = {
     {AccountRole::kAdmin, "admin", "系统管理员"},
+    {AccountRole::kOrgAdmin, "org_admin", "组织管理员"},
+    {AccountRole::kSecretary, "secretary", "书记"},
+    {AccountRole::kStudySecretary, "study_secretary", "学习秘书"},
+    {AccountRole::kSupervisor, "supervisor", "督导"},
     {AccountRole::kMember, "member", "成员"},
 };
 

@@ -40,9 +40,10 @@ enum class ReviewVerdict { kVerified, kReturned };
 
 enum class LeaveState { kPending, kApproved, kRejected };
 
-/// Account roles. Issue 3 scopes them to organization subtrees; for now `admin` is system-wide and
-/// `member` acts only for the account's own person.
-enum class AccountRole { kAdmin, kMember };
+/// Account roles. `admin` holds everywhere; `org_admin`, `secretary`, `study_secretary` and `supervisor`
+/// are granted on an org and hold in its subtree (core/access.hpp says what each may do); `member` acts
+/// only for the account's own person.
+enum class AccountRole { kAdmin, kOrgAdmin, kSecretary, kStudySecretary, kSupervisor, kMember };
 
 enum class RepeatEvery { kWeek, kFortnight, kMonth };
 

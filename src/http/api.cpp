@@ -13,18 +13,6 @@
 namespace xuefeng::http {
 namespace {
 
-std::string_view cookie_value(std::string_view header, std::string_view name) {
-  while (!header.empty()) {
-    const auto semi = header.find(';');
-    std::string_view pair = header.substr(0, semi);
-    header = semi == std::string_view::npos ? std::string_view{} : header.substr(semi + 1);
-    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-    const auto eq = pair.find('=');
-    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return pair.substr(eq + 1);
-  }
-  return {};
-}
-
 // For cookie sessions, a state-changing request must come from our own pages: browsers send Origin
 // (or at least Referer) on cross-site requests, so a mismatch is a forged request.
 bool same_origin(const Request& request) {
@@ -66,6 +54,7 @@ Api::Api(service::Services& services, ApiConfig config)
   add_plan_routes(*router_, deps);
   add_activity_routes(*router_, deps);
   add_archive_routes(*router_, deps);
+  add_audit_routes(*router_, deps);
 }
 
 Api::~Api() = default;
@@ -120,16 +109,13 @@ Response Api::dispatch(const Request& request) const {
   ctx.path_params = std::move(match.params);
 
   if (match.auth == Auth::kRequired) {
-    const std::string_view authorization = request.header("Authorization");
-    if (authorization.size() > 7 && iequals(authorization.substr(0, 7), "Bearer ")) {
-      ctx.token = std::string(authorization.substr(7));
-    } else {
-      ctx.token = std::string(cookie_value(request.header("Cookie"), kSessionCookie));
-      ctx.via_cookie = !ctx.token.empty();
-    }
+    auto presented = presented_token(request);
+    ctx.token = std::move(presented.token);
+    ctx.via_cookie = presented.via_cookie;
     auto actor = services_.accounts.authenticate(ctx.token);
     if (!actor) return problem_response(actor.error(), language);
     ctx.actor = std::move(*actor);
+    ctx.actor.address = request.remote_address;
     if (ctx.via_cookie && !is_safe(request.method) && !same_origin(request)) {
       Response r = problem_response(core::Error::forbidden({"请求来源与本站不符，已拒绝（CSRF 防护）",
                                                             "cross-site request refused (CSRF protection)"}),

@@ -124,7 +124,40 @@ core::Result<service::NewAccount> decode_new_account(const json::value& body) {
     in.login = r.required<std::string>("login").value_or("");
     in.password = r.required<std::string>("password").value_or("");
     in.person_id = r.optional<std::int64_t>("person_id");
-    in.roles = read_codes<core::AccountRole>(r, "roles", true);
+    for (const auto role : read_codes<core::AccountRole>(r, "roles", false)) in.grants.push_back({role, std::nullopt});
+    if (const json::value* raw = r.raw("grants"); raw && !raw->is_null()) {
+      if (!raw->is_array()) {
+        r.errors().add("grants", {"应为数组：[{\"role\", \"org_id\"}]", "must be an array: [{\"role\", \"org_id\"}]"});
+      } else {
+        for (std::size_t i = 0; i < raw->as_array().size(); ++i) {
+          ObjectReader g(raw->as_array()[i], r.errors(), index_path("grants", i));
+          const auto role = g.required<core::AccountRole>("role");
+          const auto org_id = g.optional<std::int64_t>("org_id");
+          g.reject_unknown();
+          if (role) in.grants.push_back({*role, org_id});
+        }
+      }
+    }
+  });
+}
+
+core::Result<core::Grant> decode_grant(const json::value& body) {
+  return decode_object<core::Grant>(body, [](ObjectReader& r, core::Grant& g) {
+    g.role = r.required<core::AccountRole>("role").value_or(core::AccountRole::kMember);
+    g.org_id = r.optional<std::int64_t>("org_id");
+  });
+}
+
+core::Result<std::string> decode_password_reset(const json::value& body) {
+  return decode_object<std::string>(body, [](ObjectReader& r, std::string& password) {
+    password = r.required<std::string>("password").value_or("");
+  });
+}
+
+core::Result<PasswordChange> decode_password_change(const json::value& body) {
+  return decode_object<PasswordChange>(body, [](ObjectReader& r, PasswordChange& in) {
+    in.current_password = r.required<std::string>("current_password").value_or("");
+    in.new_password = r.required<std::string>("new_password").value_or("");
   });
 }
 
@@ -162,6 +195,7 @@ core::Result<core::Person> decode_new_person(const json::value& body) {
     p.cadre_level = r.optional<core::CadreLevel>("cadre_level");
     p.post = r.optional<std::string>("post").value_or("");
     p.phone = r.optional<std::string>("phone").value_or("");
+    p.org_id = r.optional<std::int64_t>("org_id");
   });
 }
 
@@ -174,6 +208,7 @@ core::Result<service::PersonPatch> decode_person_patch(const json::value& body) 
     patch.cadre_level = r.nullable_patch<core::CadreLevel>("cadre_level");
     patch.post = r.patch<std::string>("post");
     patch.phone = r.patch<std::string>("phone");
+    patch.org_id = r.nullable_patch<std::int64_t>("org_id");
   });
 }
 

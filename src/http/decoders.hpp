@@ -22,7 +22,18 @@ struct LoginInput {
   std::string password;
 };
 core::Result<LoginInput> decode_login(const json::value& body);
+/// {"login", "password", "person_id", "roles": [...] (roles held without an org), "grants": [{"role",
+/// "org_id"}]}: roles and grants together make the account's grants.
 core::Result<service::NewAccount> decode_new_account(const json::value& body);
+/// {"role", "org_id"}
+core::Result<core::Grant> decode_grant(const json::value& body);
+/// {"password"} (a reset by someone who manages the account).
+core::Result<std::string> decode_password_reset(const json::value& body);
+struct PasswordChange {
+  std::string current_password;
+  std::string new_password;
+};
+core::Result<PasswordChange> decode_password_change(const json::value& body);
 
 core::Result<core::Org> decode_new_org(const json::value& body);
 core::Result<service::OrgPatch> decode_org_patch(const json::value& body);

@@ -1,6 +1,7 @@
 #include "http/handler_support.hpp"
 
 #include "http/json_text.hpp"
+#include "http/routes.hpp"
 
 #include <boost/json.hpp>
 #include <charconv>
@@ -54,6 +55,32 @@ bool parse_number(std::string_view text, T& out) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string_view cookie_value(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    const auto semi = header.find(';');
+    std::string_view pair = header.substr(0, semi);
+    header = semi == std::string_view::npos ? std::string_view{} : header.substr(semi + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    const auto eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return pair.substr(eq + 1);
+  }
+  return {};
+}
+
+}  // namespace
+
+PresentedToken presented_token(const Request& request) {
+  const std::string_view authorization = request.header("Authorization");
+  if (authorization.size() > 7 && iequals(authorization.substr(0, 7), "Bearer ")) {
+    return {std::string(authorization.substr(7)), false};
+  }
+  std::string cookie(cookie_value(request.header("Cookie"), kSessionCookie));
+  const bool via_cookie = !cookie.empty();
+  return {std::move(cookie), via_cookie};
+}
 
 Response json_response(int status, const json::value& body) {
   Response r;

@@ -35,6 +35,13 @@ Response respond(const RequestContext& ctx, core::Result<T> result, ToJson&& to_
 
 Response respond_status(const RequestContext& ctx, const core::Status& status);
 
+/// The session token a request carries: "Authorization: Bearer" first, else the session cookie.
+struct PresentedToken {
+  std::string token;
+  bool via_cookie = false;
+};
+PresentedToken presented_token(const Request& request);
+
 /// ETag for a versioned record: the version in quotes.
 void set_version_etag(Response& response, core::Version version);
 /// ETag for a computed view: a 64-bit FNV-1a digest of the body, quoted.

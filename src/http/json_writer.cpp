@@ -1,6 +1,7 @@
 #include "http/json_writer.hpp"
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <cmath>
 
 #include "core/rules.hpp"
@@ -75,7 +76,8 @@ json::value JsonWriter::org_tree(const service::OrgTreeNode& node) const {
   return root;
 }
 
-json::value JsonWriter::person(const core::Person& p) const {
+json::value JsonWriter::person(const service::PersonView& view) const {
+  const core::Person& p = view.person;
   return json::object{{"id", p.id},
                       {"name", p.name},
                       {"gender", code_or_null(p.gender)},
@@ -84,6 +86,8 @@ json::value JsonWriter::person(const core::Person& p) const {
                       {"cadre_level", code_or_null(p.cadre_level)},
                       {"post", p.post},
                       {"phone", p.phone},
+                      {"org_id", or_null(p.org_id)},
+                      {"masked", view.masked},
                       {"version", p.version},
                       {"created_at", time(p.created_at)},
                       {"updated_at", time(p.updated_at)}};
@@ -250,9 +254,42 @@ json::value JsonWriter::archive_year(const service::ArchiveYear& y) const {
 }
 
 json::value JsonWriter::account(const core::Account& a) const {
-  json::array roles;
-  for (const auto r : a.roles) roles.push_back(json::value(core::code(r)));
-  return json::object{{"id", a.id}, {"login", a.login}, {"person_id", or_null(a.person_id)}, {"roles", std::move(roles)}};
+  json::array roles, grants;
+  std::vector<core::AccountRole> seen;
+  for (const auto& g : a.grants) {
+    grants.push_back(json::object{{"role", core::code(g.role)}, {"org_id", or_null(g.org_id)}});
+    if (std::find(seen.begin(), seen.end(), g.role) == seen.end()) {
+      seen.push_back(g.role);
+      roles.push_back(json::value(core::code(g.role)));
+    }
+  }
+  return json::object{{"id", a.id},
+                      {"login", a.login},
+                      {"person_id", or_null(a.person_id)},
+                      {"roles", std::move(roles)},
+                      {"grants", std::move(grants)}};
+}
+
+json::value JsonWriter::audit_record(const service::AuditRecord& r) const {
+  auto row = [](const std::string& text) -> json::value {
+    if (text.empty()) return nullptr;
+    boost::system::error_code ec;
+    auto v = json::parse(text, ec);
+    return ec ? json::value(text) : v;
+  };
+  return json::object{{"id", r.id},
+                      {"at", time(r.at)},
+                      {"account_id", or_null(r.account_id)},
+                      {"login", r.login},
+                      {"address", r.address},
+                      {"use_case", r.use_case},
+                      {"table", r.table_name},
+                      {"operation", r.operation},
+                      {"row_id", or_null(r.row_id)},
+                      {"org_id", or_null(r.org_id)},
+                      {"before", row(r.before)},
+                      {"after", row(r.after)},
+                      {"hash", r.hash}};
 }
 
 json::value JsonWriter::org_stats(const service::OrgStats& s) const {

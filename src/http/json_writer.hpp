@@ -21,7 +21,7 @@ class JsonWriter {
 
   json::value org(const core::Org& org) const;
   json::value org_tree(const service::OrgTreeNode& node) const;
-  json::value person(const core::Person& person) const;
+  json::value person(const service::PersonView& view) const;
   json::value member(const service::MemberView& member) const;
   json::value plan(const core::Plan& plan) const;
   json::value activity(const service::ActivityView& view) const;
@@ -34,6 +34,7 @@ class JsonWriter {
   json::value account(const core::Account& account) const;
   json::value org_stats(const service::OrgStats& stats) const;
   json::value roster_import(const service::RosterImportResult& result) const;
+  json::value audit_record(const service::AuditRecord& record) const;
 
  private:
   core::UtcOffset offset_;

@@ -9,10 +9,10 @@ namespace xuefeng::http {
 void add_person_routes(Router& router, const RouteDeps& deps) {
   auto& people = deps.services.people;
   const JsonWriter w(deps.config.offset);
-  const auto versioned = [w](const RequestContext& ctx, core::Result<core::Person> result, int status) {
+  const auto versioned = [w](const RequestContext& ctx, core::Result<service::PersonView> result, int status) {
     if (!result) return error_response(result.error(), ctx);
     Response r = json_response(status, w.person(*result));
-    set_version_etag(r, result->version);
+    set_version_etag(r, result->person.version);
     return r;
   };
 
@@ -26,8 +26,8 @@ void add_person_routes(Router& router, const RouteDeps& deps) {
     const auto page = page_request(ctx);
     if (!page) return error_response(page.error(), ctx);
     return respond(ctx, people.search(ctx.actor, ctx.query_value("q").value_or(""), *page),
-                   [&](const service::Page<core::Person>& p) {
-                     return page_json(p, [&](const core::Person& person) { return w.person(person); });
+                   [&](const service::Page<service::PersonView>& p) {
+                     return page_json(p, [&](const service::PersonView& person) { return w.person(person); });
                    });
   });
 

@@ -119,6 +119,7 @@ Response problem_response(const core::Error& error, Language language) {
   response.body = to_json_text(body);
   response.problem_code = code;
   if (error.code == core::ErrorCode::kUnauthenticated) response.set_header("WWW-Authenticate", "Bearer");
+  if (error.retry_after_seconds > 0) response.set_header("Retry-After", std::to_string(error.retry_after_seconds));
   return response;
 }
 

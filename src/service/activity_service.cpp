@@ -4,6 +4,7 @@
 
 #include "core/rules.hpp"
 #include "core/text.hpp"
+#include "service/access.hpp"
 #include "service/checks.hpp"
 #include "service/crypto.hpp"
 #include "service/paging.hpp"
@@ -18,6 +19,7 @@ using core::Error;
 using core::fail;
 using core::FieldErrors;
 using core::Id;
+using core::Permission;
 
 const core::Text kNoSuchActivity{"学习活动不存在", "no such activity"};
 
@@ -114,18 +116,20 @@ Error no_person() {
 
 }  // namespace
 
-Result<core::Activity> ActivityService::load_visible(Repositories& repos, const Actor& actor, Id id) {
+Result<core::Activity> ActivityService::load_visible(Repositories& repos, Access& access, Id id,
+                                                     std::optional<Permission> needed) {
   auto activity = repos.activities().find(id);
   if (!activity) return fail(Error::not_found(kNoSuchActivity));
-  if (!actor.is_admin() && !(actor.person_id && repos.activities().involves(id, *actor.person_id))) {
-    return fail(Error::not_found(kNoSuchActivity));
-  }
+  // Visible with `read` on its org, or to anyone taking part in it.
+  const bool visible = access.can_org(Permission::kRead, activity->org_id) ||
+                       (access.actor().person_id && repos.activities().involves(id, *access.actor().person_id));
+  if (!visible) return fail(Error::not_found(kNoSuchActivity));
+  if (needed && !access.can_org(*needed, activity->org_id)) return fail(forbidden_action());
   return std::move(*activity);
 }
 
 Result<std::vector<ActivityView>> ActivityService::create(const Actor& actor, Activity activity,
                                                           const std::optional<Repeat>& repeat) {
-  XF_TRY(access::require_admin(actor));
   FieldErrors errors;
   core::check_activity(activity, ctx_.config().offset, errors);
   std::vector<core::Date> dates{activity.starts_on};
@@ -142,10 +146,14 @@ Result<std::vector<ActivityView>> ActivityService::create(const Actor& actor, Ac
   }
   if (!errors.empty()) return fail(std::move(errors).to_error());
 
-  return write(ctx_.db(), [&](Repositories& repos) -> Result<std::vector<ActivityView>> {
-    if (!repos.orgs().find(activity.org_id)) {
+  return write(ctx_.db(), ctx_.write_context(actor, "activities.create"),
+               [&](Repositories& repos) -> Result<std::vector<ActivityView>> {
+    Access access(actor, repos, ctx_.today());
+    XF_TRY(access.require_somewhere(Permission::kPlan));
+    if (!repos.orgs().find(activity.org_id) || !access.reads_org(activity.org_id)) {
       return fail(Error::validation("org_id", {"组织不存在", "no such organization"}));
     }
+    if (!access.can_org(Permission::kPlan, activity.org_id)) return fail(forbidden_action());
     FieldErrors checks;
     check_people_exist(repos, activity, checks);
     for (const auto& date : dates) {
@@ -171,7 +179,8 @@ Result<std::vector<ActivityView>> ActivityService::create(const Actor& actor, Ac
 
 Result<ActivityView> ActivityService::get(const Actor& actor, Id id) {
   return read(ctx_.db(), [&](Repositories& repos) -> Result<ActivityView> {
-    XF_TRY_ASSIGN(auto activity, load_visible(repos, actor, id));
+    Access access(actor, repos, ctx_.today());
+    XF_TRY_ASSIGN(auto activity, load_visible(repos, access, id, std::nullopt));
     return std::move(views_of(repos, {std::move(activity)}).front());
   });
 }
@@ -185,10 +194,7 @@ Result<Page<ActivityView>> ActivityService::list(const Actor& actor, const Activ
     filter.kind = query.kind;
     filter.org_id = query.org_id;
     filter.descendants = query.descendants;
-    if (!actor.is_admin()) {
-      if (!actor.person_id) return Page<ActivityView>{};
-      filter.visible_to_person = actor.person_id;
-    }
+    filter.visible = Access(actor, repos, ctx_.today()).visibility();
     auto rows = repos.activities().list(filter, page);
     auto activities = make_page(std::move(rows), page.limit, [](const Activity& a) {
       return Cursor{a.starts_on.days_since_epoch(), a.id};
@@ -202,11 +208,9 @@ Result<Page<ActivityView>> ActivityService::list(const Actor& actor, const Activ
 
 Result<ActivityView> ActivityService::update(const Actor& actor, Id id, const ActivityPatch& patch,
                                              std::optional<Version> if_match) {
-  XF_TRY(access::require_admin(actor));
-  return write(ctx_.db(), [&](Repositories& repos) -> Result<ActivityView> {
-    auto found = repos.activities().find(id);
-    if (!found) return fail(Error::not_found(kNoSuchActivity));
-    Activity& a = *found;
+  return write(ctx_.db(), ctx_.write_context(actor, "activities.update"), [&](Repositories& repos) -> Result<ActivityView> {
+    Access access(actor, repos, ctx_.today());
+    XF_TRY_ASSIGN(Activity a, load_visible(repos, access, id, Permission::kPlan));
     XF_TRY(check_version(if_match, a.version));
     const Activity before = a;
     if (patch.plan_id) a.plan_id = *patch.plan_id;
@@ -243,11 +247,10 @@ Result<ActivityView> ActivityService::update(const Actor& actor, Id id, const Ac
 }
 
 Status ActivityService::remove(const Actor& actor, Id id, std::optional<Version> if_match) {
-  XF_TRY(access::require_admin(actor));
-  return ctx_.db().write([&](Repositories& repos) -> Status {
-    auto a = repos.activities().find(id);
-    if (!a) return fail(Error::not_found(kNoSuchActivity));
-    XF_TRY(check_version(if_match, a->version));
+  return ctx_.db().write(ctx_.write_context(actor, "activities.delete"), [&](Repositories& repos) -> Status {
+    Access access(actor, repos, ctx_.today());
+    XF_TRY_ASSIGN(const Activity a, load_visible(repos, access, id, Permission::kPlan));
+    XF_TRY(check_version(if_match, a.version));
     const Usage usage = repos.activities().usage(id);
     if (usage.attendance > 0 || usage.archive_entries > 0) {
       return fail(Error::conflict({"该活动已有考勤记录或学习档案引用，不能删除",
@@ -294,16 +297,14 @@ Result<AttendanceSheet> ActivityService::sheet(Repositories& repos, const Activi
 }
 
 Result<AttendanceSheet> ActivityService::attendance(const Actor& actor, Id id) {
-  XF_TRY(access::require_admin(actor));
   return read(ctx_.db(), [&](Repositories& repos) -> Result<AttendanceSheet> {
-    auto activity = repos.activities().find(id);
-    if (!activity) return fail(Error::not_found(kNoSuchActivity));
-    return sheet(repos, *activity);
+    Access access(actor, repos, ctx_.today());
+    XF_TRY_ASSIGN(const Activity activity, load_visible(repos, access, id, Permission::kRead));
+    return sheet(repos, activity);
   });
 }
 
 Result<AttendanceSheet> ActivityService::set_marks(const Actor& actor, Id id, const std::vector<MarkInput>& marks) {
-  XF_TRY(access::require_admin(actor));
   FieldErrors errors;
   if (marks.size() > kMaxMarksPerRequest) {
     const std::string max = std::to_string(kMaxMarksPerRequest);
@@ -319,9 +320,10 @@ Result<AttendanceSheet> ActivityService::set_marks(const Actor& actor, Id id, co
   if (!errors.empty()) return fail(std::move(errors).to_error());
   const auto now = ctx_.now();
   const auto today = ctx_.today();
-  return write(ctx_.db(), [&](Repositories& repos) -> Result<AttendanceSheet> {
-    auto activity = repos.activities().find(id);
-    if (!activity) return fail(Error::not_found(kNoSuchActivity));
+  return write(ctx_.db(), ctx_.write_context(actor, "attendance.set"), [&](Repositories& repos) -> Result<AttendanceSheet> {
+    Access access(actor, repos, ctx_.today());
+    XF_TRY_ASSIGN(const Activity loaded, load_visible(repos, access, id, Permission::kTakeAttendance));
+    const Activity* activity = &loaded;
     const auto audience = repos.activities().audience(id);
     const std::set<Id> expected(audience.begin(), audience.end());
     const bool started = activity->starts_on <= today;
@@ -356,11 +358,11 @@ Result<AttendanceSheet> ActivityService::set_marks(const Actor& actor, Id id, co
 }
 
 Result<AttendanceSheet> ActivityService::mark_unmarked_absent(const Actor& actor, Id id) {
-  XF_TRY(access::require_admin(actor));
   const auto now = ctx_.now();
-  return write(ctx_.db(), [&](Repositories& repos) -> Result<AttendanceSheet> {
-    auto activity = repos.activities().find(id);
-    if (!activity) return fail(Error::not_found(kNoSuchActivity));
+  return write(ctx_.db(), ctx_.write_context(actor, "attendance.mark_absent"), [&](Repositories& repos) -> Result<AttendanceSheet> {
+    Access access(actor, repos, ctx_.today());
+    XF_TRY_ASSIGN(const Activity loaded, load_visible(repos, access, id, Permission::kTakeAttendance));
+    const Activity* activity = &loaded;
     if (now < core::activity_end(*activity, ctx_.config().offset)) {
       return fail(Error::validation("activity", {"活动结束后才能把未签到人员记为缺席",
                                                  "unmarked people can be marked absent only after the activity ends"}));
@@ -380,11 +382,11 @@ Result<AttendanceSheet> ActivityService::mark_unmarked_absent(const Actor& actor
 }
 
 Result<CheckInCode> ActivityService::check_in_code(const Actor& actor, Id id) {
-  XF_TRY(access::require_admin(actor));
   const auto now = ctx_.now();
   return read(ctx_.db(), [&](Repositories& repos) -> Result<CheckInCode> {
-    auto activity = repos.activities().find(id);
-    if (!activity) return fail(Error::not_found(kNoSuchActivity));
+    Access access(actor, repos, ctx_.today());
+    XF_TRY_ASSIGN(const Activity loaded, load_visible(repos, access, id, Permission::kTakeAttendance));
+    const Activity* activity = &loaded;
     const auto& policy = ctx_.config().check_in;
     const auto step = core::check_in_step(now, policy);
     const auto window = core::check_in_window(*activity, ctx_.config().offset, policy);
@@ -399,7 +401,7 @@ Result<CheckInResult> ActivityService::check_in(const Actor& actor, Id id, const
   const Id person = *actor.person_id;
   const auto now = ctx_.now();
   const auto& policy = ctx_.config().check_in;
-  return write(ctx_.db(), [&](Repositories& repos) -> Result<CheckInResult> {
+  return write(ctx_.db(), ctx_.write_context(actor, "attendance.check_in"), [&](Repositories& repos) -> Result<CheckInResult> {
     auto activity = repos.activities().find(id);
     if (!activity) return fail(Error::not_found(kNoSuchActivity));
     if (!repos.activities().expects(id, person)) return fail(not_in_audience());
@@ -443,7 +445,7 @@ Result<core::LeaveRequest> ActivityService::request_leave(const Actor& actor, Id
   if (!errors.empty()) return fail(std::move(errors).to_error());
   const Id person = *actor.person_id;
   const auto now = ctx_.now();
-  return write(ctx_.db(), [&](Repositories& repos) -> Result<core::LeaveRequest> {
+  return write(ctx_.db(), ctx_.write_context(actor, "leave.request"), [&](Repositories& repos) -> Result<core::LeaveRequest> {
     auto activity = repos.activities().find(id);
     if (!activity) return fail(Error::not_found(kNoSuchActivity));
     if (!repos.activities().expects(id, person)) return fail(not_in_audience());
@@ -465,10 +467,11 @@ Result<core::LeaveRequest> ActivityService::request_leave(const Actor& actor, Id
 }
 
 Result<core::LeaveRequest> ActivityService::decide_leave(const Actor& actor, Id id, Id person_id, bool approve) {
-  XF_TRY(access::require_admin(actor));
   const auto now = ctx_.now();
-  return write(ctx_.db(), [&](Repositories& repos) -> Result<core::LeaveRequest> {
-    if (!repos.activities().find(id)) return fail(Error::not_found(kNoSuchActivity));
+  return write(ctx_.db(), ctx_.write_context(actor, approve ? "leave.approve" : "leave.reject"),
+               [&](Repositories& repos) -> Result<core::LeaveRequest> {
+    Access access(actor, repos, ctx_.today());
+    XF_TRY(load_visible(repos, access, id, Permission::kDecideLeave));
     auto request = repos.leave().find(id, person_id);
     if (!request) return fail(Error::not_found({"没有此人的请假申请", "no leave request from this person"}));
     const bool was_approved = request->state == core::LeaveState::kApproved;
@@ -491,10 +494,11 @@ Result<core::LeaveRequest> ActivityService::decide_leave(const Actor& actor, Id 
 
 Result<std::vector<core::LeaveRequest>> ActivityService::leave_requests(const Actor& actor, Id id) {
   return read(ctx_.db(), [&](Repositories& repos) -> Result<std::vector<core::LeaveRequest>> {
-    XF_TRY(load_visible(repos, actor, id));
+    Access access(actor, repos, ctx_.today());
+    XF_TRY_ASSIGN(const Activity activity, load_visible(repos, access, id, std::nullopt));
     auto requests = repos.leave().list(id);
-    // A member reads their own request (to see whether it was approved), not their colleagues'.
-    if (!actor.is_admin()) {
+    // Someone who only takes part reads their own request (to see whether it was approved), not others'.
+    if (!access.can_org(Permission::kRead, activity.org_id)) {
       std::erase_if(requests, [&](const core::LeaveRequest& l) { return !actor.is_person(l.person_id); });
     }
     return requests;

@@ -2,6 +2,7 @@
 
 #include "core/rules.hpp"
 #include "core/text.hpp"
+#include "service/access.hpp"
 #include "service/checks.hpp"
 #include "service/services.hpp"
 
@@ -12,6 +13,7 @@ using core::Error;
 using core::fail;
 using core::FieldErrors;
 using core::Id;
+using core::Permission;
 
 const core::Text kNoSuchPerson{"人员不存在", "no such person"};
 const core::Text kNoSuchEntry{"学习档案记录不存在", "no such archive entry"};
@@ -26,23 +28,29 @@ void check_linked_activity(Repositories& repos, const core::ArchiveEntry& entry,
   }
 }
 
+// Writing in an archive: the person's own, or one the actor keeps for others (secretaries, org admins).
+Status require_archive_writer(Access& access, const Actor& actor, Id person_id, const core::Text& not_found) {
+  if (actor.is_person(person_id)) return core::Ok{};
+  return access.require_person(Permission::kWriteArchive, person_id, not_found);
+}
+
 }  // namespace
 
-Result<core::ArchiveEntry> ArchiveService::load(Repositories& repos, const Actor& actor, Id person_id,
-                                                Id entry_id) {
-  XF_TRY(access::require_self_or_admin(actor, person_id, kNoSuchEntry));
+Result<core::ArchiveEntry> ArchiveService::load(Repositories& repos, Access& access, Id person_id, Id entry_id) {
+  XF_TRY(access.require_person(Permission::kRead, person_id, kNoSuchEntry));
   auto entry = repos.archive().find(entry_id);
   if (!entry || entry->person_id != person_id) return fail(Error::not_found(kNoSuchEntry));
   return std::move(*entry);
 }
 
 Result<core::ArchiveEntry> ArchiveService::create(const Actor& actor, core::ArchiveEntry entry) {
-  XF_TRY(access::require_self_or_admin(actor, entry.person_id, kNoSuchPerson));
   FieldErrors errors;
   core::check_archive_entry(entry, errors);
   if (!errors.empty()) return fail(std::move(errors).to_error());
-  return write(ctx_.db(), [&](Repositories& repos) -> Result<core::ArchiveEntry> {
+  return write(ctx_.db(), ctx_.write_context(actor, "archive.create"), [&](Repositories& repos) -> Result<core::ArchiveEntry> {
     if (!repos.people().find(entry.person_id)) return fail(Error::not_found(kNoSuchPerson));
+    Access access(actor, repos, ctx_.today());
+    XF_TRY(require_archive_writer(access, actor, entry.person_id, kNoSuchPerson));
     FieldErrors checks;
     check_linked_activity(repos, entry, checks);
     if (!checks.empty()) return fail(std::move(checks).to_error());
@@ -57,13 +65,18 @@ Result<core::ArchiveEntry> ArchiveService::create(const Actor& actor, core::Arch
 }
 
 Result<core::ArchiveEntry> ArchiveService::get(const Actor& actor, Id person_id, Id entry_id) {
-  return read(ctx_.db(), [&](Repositories& repos) { return load(repos, actor, person_id, entry_id); });
+  return read(ctx_.db(), [&](Repositories& repos) {
+    Access access(actor, repos, ctx_.today());
+    return load(repos, access, person_id, entry_id);
+  });
 }
 
 Result<core::ArchiveEntry> ArchiveService::update(const Actor& actor, Id person_id, Id entry_id,
                                                   const ArchivePatch& patch, std::optional<Version> if_match) {
-  return write(ctx_.db(), [&](Repositories& repos) -> Result<core::ArchiveEntry> {
-    XF_TRY_ASSIGN(auto entry, load(repos, actor, person_id, entry_id));
+  return write(ctx_.db(), ctx_.write_context(actor, "archive.update"), [&](Repositories& repos) -> Result<core::ArchiveEntry> {
+    Access access(actor, repos, ctx_.today());
+    XF_TRY_ASSIGN(auto entry, load(repos, access, person_id, entry_id));
+    XF_TRY(require_archive_writer(access, actor, person_id, kNoSuchEntry));
     XF_TRY(check_version(if_match, entry.version));
     const core::ArchiveEntry before = entry;
     if (patch.kind) entry.kind = *patch.kind;
@@ -88,10 +101,14 @@ Result<core::ArchiveEntry> ArchiveService::update(const Actor& actor, Id person_
 }
 
 Status ArchiveService::remove(const Actor& actor, Id person_id, Id entry_id, std::optional<Version> if_match) {
-  return ctx_.db().write([&](Repositories& repos) -> Status {
-    XF_TRY_ASSIGN(auto entry, load(repos, actor, person_id, entry_id));
+  return ctx_.db().write(ctx_.write_context(actor, "archive.delete"), [&](Repositories& repos) -> Status {
+    Access access(actor, repos, ctx_.today());
+    XF_TRY_ASSIGN(auto entry, load(repos, access, person_id, entry_id));
+    XF_TRY(require_archive_writer(access, actor, person_id, kNoSuchEntry));
     XF_TRY(check_version(if_match, entry.version));
-    if (!actor.is_admin() && entry.review_status == core::ReviewVerdict::kVerified) {
+    // A verified entry is part of the record: only those who keep archives for others may remove it.
+    if (entry.review_status == core::ReviewVerdict::kVerified &&
+        !access.can_person(Permission::kWriteArchive, person_id)) {
       return fail(Error::forbidden({"已审核的记录只能由管理员删除", "a verified entry can be deleted only by an administrator"}));
     }
     repos.archive().remove(entry_id);
@@ -107,10 +124,11 @@ Result<core::ArchiveEntry> ArchiveService::review(const Actor& actor, Id person_
     errors.add("comment", {"退回时请写明原因", "say why the entry is returned"});
   }
   if (!errors.empty()) return fail(std::move(errors).to_error());
-  return write(ctx_.db(), [&](Repositories& repos) -> Result<core::ArchiveEntry> {
-    XF_TRY_ASSIGN(auto entry, load(repos, actor, person_id, entry_id));
-    // Reviewing is a secretary's or admin's act, even on one's own entry.
-    XF_TRY(access::require_admin(actor));
+  return write(ctx_.db(), ctx_.write_context(actor, "archive.review"), [&](Repositories& repos) -> Result<core::ArchiveEntry> {
+    Access access(actor, repos, ctx_.today());
+    XF_TRY_ASSIGN(auto entry, load(repos, access, person_id, entry_id));
+    // Reviewing is a secretary's act, even on one's own entry.
+    XF_TRY(access.require_person(Permission::kReviewArchive, person_id, kNoSuchEntry));
     core::ArchiveReview review;
     review.entry_id = entry_id;
     review.reviewer_account_id = actor.account_id;
@@ -127,7 +145,6 @@ Result<core::ArchiveEntry> ArchiveService::review(const Actor& actor, Id person_
 }
 
 Result<ArchiveYear> ArchiveService::year(const Actor& actor, Id person_id, int year) {
-  XF_TRY(access::require_self_or_admin(actor, person_id, kNoSuchPerson));
   if (year < 2000 || year > 2100) return fail(Error::validation("year", {"年度应在 2000 到 2100 之间", "year must be 2000–2100"}));
   const auto from = *core::Date::from_ymd(year, 1, 1);
   const auto to = *core::Date::from_ymd(year, 12, 31);
@@ -135,8 +152,15 @@ Result<ArchiveYear> ArchiveService::year(const Actor& actor, Id person_id, int y
   return read(ctx_.db(), [&](Repositories& repos) -> Result<ArchiveYear> {
     auto person = repos.people().find(person_id);
     if (!person) return fail(Error::not_found(kNoSuchPerson));
+    Access access(actor, repos, ctx_.today());
+    XF_TRY(access.require_person(Permission::kRead, person_id, kNoSuchPerson));
     ArchiveYear out;
-    out.person = std::move(*person);
+    const bool details = actor.is_person(person_id) || access.can_person(Permission::kReadSensitive, person_id);
+    if (!details) {
+      person->phone = core::mask_phone(person->phone);
+      person->birth_date.reset();
+    }
+    out.person = PersonView{std::move(*person), !details};
     out.year = year;
     out.attendance = repos.reports().attendance_of_person(person_id, from, to);
     out.speeches = repos.reports().speeches_of_person(person_id, from, to);

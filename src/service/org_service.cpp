@@ -3,6 +3,7 @@
 
 #include "core/roster.hpp"
 #include "core/rules.hpp"
+#include "service/access.hpp"
 #include "service/checks.hpp"
 #include "service/paging.hpp"
 #include "service/services.hpp"
@@ -13,20 +14,10 @@ namespace {
 using core::Error;
 using core::fail;
 using core::FieldErrors;
+using core::Permission;
 
-Error org_not_found() { return Error::not_found({"组织不存在", "no such organization"}); }
-
-// Orgs a member may read: those they belong to today. Admins read all (nullopt).
-std::optional<std::vector<core::Id>> visible_orgs(Repositories& repos, const Actor& actor, core::Date today) {
-  if (actor.is_admin()) return std::nullopt;
-  if (!actor.person_id) return std::vector<core::Id>{};
-  return repos.memberships().orgs_of_person(*actor.person_id, today);
-}
-
-bool can_see_org(Repositories& repos, const Actor& actor, core::Id org_id, core::Date today) {
-  const auto visible = visible_orgs(repos, actor, today);
-  return !visible || std::find(visible->begin(), visible->end(), org_id) != visible->end();
-}
+const core::Text kNoSuchOrg{"组织不存在", "no such organization"};
+Error org_not_found() { return Error::not_found(kNoSuchOrg); }
 
 std::string usage_text_zh(const Usage& u) {
   std::string s;
@@ -83,13 +74,20 @@ OrgTreeNode build_tree(const std::vector<core::Org>& orgs, core::Id root_id) {
 }  // namespace
 
 Result<core::Org> OrgService::create(const Actor& actor, core::Org org) {
-  XF_TRY(access::require_admin(actor));
   FieldErrors errors;
   core::check_org(org, errors);
   if (!errors.empty()) return fail(std::move(errors).to_error());
-  return write(ctx_.db(), [&](Repositories& repos) -> Result<core::Org> {
-    if (org.parent_id && !repos.orgs().find(*org.parent_id)) {
-      return fail(Error::validation("parent_id", {"上级组织不存在", "no such parent organization"}));
+  return write(ctx_.db(), ctx_.write_context(actor, "orgs.create"), [&](Repositories& repos) -> Result<core::Org> {
+    Access access(actor, repos, ctx_.today());
+    XF_TRY(access.require_somewhere(Permission::kManageOrgs));
+    if (org.parent_id) {
+      // A parent the actor cannot see is, to them, no parent at all.
+      if (!repos.orgs().find(*org.parent_id) || !access.reads_org(*org.parent_id)) {
+        return fail(Error::validation("parent_id", {"上级组织不存在", "no such parent organization"}));
+      }
+      if (!access.can_org(Permission::kManageOrgs, *org.parent_id)) return fail(forbidden_action());
+    } else if (!access.reach(Permission::kManageOrgs).everywhere) {
+      return fail(forbidden_action());  // a new top of the tree is for administrators
     }
     org.created_at = org.updated_at = ctx_.now();
     org.version = 1;
@@ -101,7 +99,8 @@ Result<core::Org> OrgService::create(const Actor& actor, core::Org org) {
 Result<core::Org> OrgService::get(const Actor& actor, core::Id id) {
   return read(ctx_.db(), [&](Repositories& repos) -> Result<core::Org> {
     auto org = repos.orgs().find(id);
-    if (!org || !can_see_org(repos, actor, id, ctx_.today())) return fail(org_not_found());
+    if (!org) return fail(org_not_found());
+    XF_TRY(Access(actor, repos, ctx_.today()).require_org(Permission::kRead, id, kNoSuchOrg));
     return *org;
   });
 }
@@ -109,27 +108,19 @@ Result<core::Org> OrgService::get(const Actor& actor, core::Id id) {
 Result<Page<core::Org>> OrgService::list(const Actor& actor, std::optional<core::Id> parent_id,
                                          const PageRequest& page) {
   return read(ctx_.db(), [&](Repositories& repos) -> Result<Page<core::Org>> {
-    const auto cursor_of = [](const core::Org& o) { return Cursor{0, o.id}; };
-    const auto visible = visible_orgs(repos, actor, ctx_.today());
-    if (!visible) return make_page(repos.orgs().list(parent_id, page), page.limit, cursor_of);
-    // A member belongs to a handful of orgs: filter them directly.
-    std::vector<core::Org> orgs;
-    for (auto& o : repos.orgs().find_many(*visible)) {
-      if (parent_id && o.parent_id != parent_id) continue;
-      if (page.after && o.id <= page.after->id) continue;
-      orgs.push_back(std::move(o));
-    }
-    std::sort(orgs.begin(), orgs.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-    return make_page(std::move(orgs), page.limit, cursor_of);
+    const Visibility visible = Access(actor, repos, ctx_.today()).visibility();
+    return make_page(repos.orgs().list(parent_id, visible, page), page.limit,
+                     [](const core::Org& o) { return Cursor{0, o.id}; });
   });
 }
 
 Result<core::Org> OrgService::update(const Actor& actor, core::Id id, const OrgPatch& patch,
                                      std::optional<Version> if_match) {
-  XF_TRY(access::require_admin(actor));
-  return write(ctx_.db(), [&](Repositories& repos) -> Result<core::Org> {
+  return write(ctx_.db(), ctx_.write_context(actor, "orgs.update"), [&](Repositories& repos) -> Result<core::Org> {
     auto org = repos.orgs().find(id);
     if (!org) return fail(org_not_found());
+    Access access(actor, repos, ctx_.today());
+    XF_TRY(access.require_org(Permission::kManageOrgs, id, kNoSuchOrg));
     XF_TRY(check_version(if_match, org->version));
     const core::Org before = *org;
     if (patch.name) org->name = *patch.name;
@@ -139,12 +130,17 @@ Result<core::Org> OrgService::update(const Actor& actor, core::Id id, const OrgP
     const bool moves = patch.parent_id && *patch.parent_id != org->parent_id;
     if (moves && *patch.parent_id) {
       const core::Id new_parent = **patch.parent_id;
-      if (!repos.orgs().find(new_parent)) {
+      if (!repos.orgs().find(new_parent) || !access.reads_org(new_parent)) {
         errors.add("parent_id", {"上级组织不存在", "no such parent organization"});
+      } else if (!access.can_org(Permission::kManageOrgs, new_parent)) {
+        return fail(forbidden_action());
       } else if (repos.orgs().in_subtree(id, new_parent)) {
         errors.add("parent_id", {"不能把组织移到它自己或其下级之下", "an organization cannot move under itself or "
                                                                     "its own descendant"});
       }
+    }
+    if (moves && !*patch.parent_id && !access.reach(Permission::kManageOrgs).everywhere) {
+      return fail(forbidden_action());  // making an org a top of the tree is for administrators
     }
     if (!errors.empty()) return fail(std::move(errors).to_error());
     if (moves) org->parent_id = *patch.parent_id;
@@ -158,10 +154,10 @@ Result<core::Org> OrgService::update(const Actor& actor, core::Id id, const OrgP
 }
 
 Status OrgService::remove(const Actor& actor, core::Id id, std::optional<Version> if_match) {
-  XF_TRY(access::require_admin(actor));
-  return ctx_.db().write([&](Repositories& repos) -> Status {
+  return ctx_.db().write(ctx_.write_context(actor, "orgs.delete"), [&](Repositories& repos) -> Status {
     auto org = repos.orgs().find(id);
     if (!org) return fail(org_not_found());
+    XF_TRY(Access(actor, repos, ctx_.today()).require_org(Permission::kManageOrgs, id, kNoSuchOrg));
     XF_TRY(check_version(if_match, org->version));
     const Usage usage = repos.orgs().usage(id);
     if (usage.any()) {
@@ -175,7 +171,9 @@ Status OrgService::remove(const Actor& actor, core::Id id, std::optional<Version
 
 Result<OrgTreeNode> OrgService::tree(const Actor& actor, core::Id id) {
   return read(ctx_.db(), [&](Repositories& repos) -> Result<OrgTreeNode> {
-    if (!can_see_org(repos, actor, id, ctx_.today())) return fail(org_not_found());
+    // The tree shows the whole subtree, which a member of the org alone may not see.
+    if (!repos.orgs().find(id)) return fail(org_not_found());
+    XF_TRY(Access(actor, repos, ctx_.today()).require_org_grant(Permission::kRead, id, kNoSuchOrg));
     const auto orgs = repos.orgs().subtree(id);
     if (orgs.empty()) return fail(org_not_found());
     return build_tree(orgs, id);
@@ -183,7 +181,6 @@ Result<OrgTreeNode> OrgService::tree(const Actor& actor, core::Id id) {
 }
 
 Result<MemberView> OrgService::add_member(const Actor& actor, core::Id org_id, const NewMembership& input) {
-  XF_TRY(access::require_admin(actor));
   core::Membership m;
   m.org_id = org_id;
   m.person_id = input.person_id;
@@ -193,10 +190,14 @@ Result<MemberView> OrgService::add_member(const Actor& actor, core::Id org_id, c
   FieldErrors errors;
   core::check_membership(m, errors);
   if (!errors.empty()) return fail(std::move(errors).to_error());
-  return write(ctx_.db(), [&](Repositories& repos) -> Result<MemberView> {
+  return write(ctx_.db(), ctx_.write_context(actor, "orgs.add_member"), [&](Repositories& repos) -> Result<MemberView> {
     if (!repos.orgs().find(org_id)) return fail(org_not_found());
+    Access access(actor, repos, ctx_.today());
+    XF_TRY(access.require_org(Permission::kManageOrgs, org_id, kNoSuchOrg));
     const auto person = repos.people().find(m.person_id);
-    if (!person) return fail(Error::validation("person_id", {"人员不存在", "no such person"}));
+    if (!person || !access.reads_person(m.person_id)) {
+      return fail(Error::validation("person_id", {"人员不存在", "no such person"}));
+    }
     for (const auto& other : repos.memberships().of_person_in_org(org_id, m.person_id)) {
       const bool overlaps = other.since <= m.until.value_or(core::Date::from_days(INT32_MAX)) &&
                             m.since <= other.until.value_or(core::Date::from_days(INT32_MAX));
@@ -213,9 +214,10 @@ Result<MemberView> OrgService::add_member(const Actor& actor, core::Id org_id, c
 
 Result<Page<MemberView>> OrgService::members(const Actor& actor, core::Id org_id, std::optional<core::Date> on,
                                              bool history, const PageRequest& page) {
-  XF_TRY(access::require_admin(actor));
   return read(ctx_.db(), [&](Repositories& repos) -> Result<Page<MemberView>> {
+    // The member list is the unit's roster: for those who hold `read` there, not for its members.
     if (!repos.orgs().find(org_id)) return fail(org_not_found());
+    XF_TRY(Access(actor, repos, ctx_.today()).require_org_grant(Permission::kRead, org_id, kNoSuchOrg));
     const std::optional<core::Date> day = history ? std::nullopt : std::optional(on.value_or(ctx_.today()));
     return make_page(repos.memberships().list(org_id, day, page), page.limit,
                      [](const MemberView& v) { return Cursor{0, v.membership.id}; });
@@ -224,11 +226,11 @@ Result<Page<MemberView>> OrgService::members(const Actor& actor, core::Id org_id
 
 Result<MemberView> OrgService::end_membership(const Actor& actor, core::Id org_id, core::Id person_id,
                                               std::optional<core::Date> until) {
-  XF_TRY(access::require_admin(actor));
   const core::Date today = ctx_.today();
   const core::Date last_day = until.value_or(today);
-  return write(ctx_.db(), [&](Repositories& repos) -> Result<MemberView> {
+  return write(ctx_.db(), ctx_.write_context(actor, "orgs.end_membership"), [&](Repositories& repos) -> Result<MemberView> {
     if (!repos.orgs().find(org_id)) return fail(org_not_found());
+    XF_TRY(Access(actor, repos, ctx_.today()).require_org(Permission::kManageOrgs, org_id, kNoSuchOrg));
     const auto person = repos.people().find(person_id);
     if (!person) return fail(Error::not_found({"人员不存在", "no such person"}));
     for (auto m : repos.memberships().of_person_in_org(org_id, person_id)) {
@@ -256,12 +258,13 @@ Result<MemberView> OrgService::end_membership(const Actor& actor, core::Id org_i
 Result<RosterImportResult> OrgService::import_roster(const Actor& actor, core::Id org_id,
                                                      const std::string& csv_bytes, std::optional<core::Date> since,
                                                      bool dry_run) {
-  XF_TRY(access::require_admin(actor));
   const core::Date today = ctx_.today();
   XF_TRY_ASSIGN(auto rows, core::parse_roster(csv_bytes, today));
 
   auto run = [&](Repositories& repos) -> Result<RosterImportResult> {
     if (!repos.orgs().find(org_id)) return fail(org_not_found());
+    Access access(actor, repos, ctx_.today());
+    XF_TRY(access.require_org(Permission::kManageOrgs, org_id, kNoSuchOrg));
     RosterImportResult result;
     result.rows = static_cast<int>(rows.size());
     result.dry_run = dry_run;
@@ -271,8 +274,9 @@ Result<RosterImportResult> OrgService::import_roster(const Actor& actor, core::I
       const core::Date from = row.since.value_or(since.value_or(today));
       // The same person is the one with the same name and birth date.
       std::vector<core::Person> same;
+      // Only among the people the importer may see: matching is no way to learn who else exists.
       for (auto& p : repos.people().find_by_name(row.person.name)) {
-        if (p.birth_date == row.person.birth_date) same.push_back(std::move(p));
+        if (p.birth_date == row.person.birth_date && access.reads_person(p.id)) same.push_back(std::move(p));
       }
       if (same.size() > 1) {
         conflicts.add("name", {"系统中有多位同名同生日的人员，无法确定是哪一位",
@@ -284,6 +288,7 @@ Result<RosterImportResult> OrgService::import_roster(const Actor& actor, core::I
       if (same.empty()) {
         ++result.people_created;
         if (!dry_run) {
+          row.person.org_id = org_id;  // kept by the org whose roster brought them in
           row.person.created_at = row.person.updated_at = now;
           person_id = repos.people().insert(row.person);
         }
@@ -314,7 +319,7 @@ Result<RosterImportResult> OrgService::import_roster(const Actor& actor, core::I
     if (!conflicts.empty()) return fail(std::move(conflicts).to_error());
     return result;
   };
-  return dry_run ? read(ctx_.db(), run) : write(ctx_.db(), run);
+  return dry_run ? read(ctx_.db(), run) : write(ctx_.db(), ctx_.write_context(actor, "orgs.import_roster"), run);
 }
 
 }  // namespace xuefeng::service

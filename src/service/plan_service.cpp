@@ -2,6 +2,7 @@
 #include <set>
 
 #include "core/rules.hpp"
+#include "service/access.hpp"
 #include "service/checks.hpp"
 #include "service/paging.hpp"
 #include "service/services.hpp"
@@ -12,6 +13,7 @@ namespace {
 using core::Error;
 using core::fail;
 using core::FieldErrors;
+using core::Permission;
 
 const core::Text kNoSuchPlan{"学习计划不存在", "no such plan"};
 
@@ -19,7 +21,6 @@ const core::Text kNoSuchPlan{"学习计划不存在", "no such plan"};
 
 Result<core::Plan> PlanService::create(const Actor& actor, core::Id org_id, int year, std::string title,
                                        const std::vector<TopicInput>& topics) {
-  XF_TRY(access::require_admin(actor));
   core::Plan plan;
   plan.org_id = org_id;
   plan.year = year;
@@ -31,8 +32,13 @@ Result<core::Plan> PlanService::create(const Actor& actor, core::Id org_id, int 
   }
   core::check_plan(plan, errors);
   if (!errors.empty()) return fail(std::move(errors).to_error());
-  return write(ctx_.db(), [&](Repositories& repos) -> Result<core::Plan> {
-    if (!repos.orgs().find(org_id)) return fail(Error::validation("org_id", {"组织不存在", "no such organization"}));
+  return write(ctx_.db(), ctx_.write_context(actor, "plans.create"), [&](Repositories& repos) -> Result<core::Plan> {
+    Access access(actor, repos, ctx_.today());
+    XF_TRY(access.require_somewhere(Permission::kPlan));
+    if (!repos.orgs().find(org_id) || !access.reads_org(org_id)) {
+      return fail(Error::validation("org_id", {"组织不存在", "no such organization"}));
+    }
+    if (!access.can_org(Permission::kPlan, org_id)) return fail(forbidden_action());
     if (const auto existing = repos.plans().find_by_org_year(org_id, year)) {
       return fail(Error::conflict({"该组织 " + std::to_string(year) + " 年度的学习计划已存在（编号 " +
                                        std::to_string(existing->id) + "）",
@@ -49,11 +55,7 @@ Result<core::Plan> PlanService::get(const Actor& actor, core::Id id) {
   return read(ctx_.db(), [&](Repositories& repos) -> Result<core::Plan> {
     auto plan = repos.plans().find(id);
     if (!plan) return fail(Error::not_found(kNoSuchPlan));
-    if (!actor.is_admin()) {
-      const auto orgs = actor.person_id ? repos.memberships().orgs_of_person(*actor.person_id, ctx_.today())
-                                        : std::vector<core::Id>{};
-      if (std::find(orgs.begin(), orgs.end(), plan->org_id) == orgs.end()) return fail(Error::not_found(kNoSuchPlan));
-    }
+    XF_TRY(Access(actor, repos, ctx_.today()).require_org(Permission::kRead, plan->org_id, kNoSuchPlan));
     return *plan;
   });
 }
@@ -61,30 +63,18 @@ Result<core::Plan> PlanService::get(const Actor& actor, core::Id id) {
 Result<Page<core::Plan>> PlanService::list(const Actor& actor, std::optional<core::Id> org_id,
                                            std::optional<int> year, const PageRequest& page) {
   return read(ctx_.db(), [&](Repositories& repos) -> Result<Page<core::Plan>> {
-    std::vector<core::Id> org_ids;
-    if (org_id) org_ids.push_back(*org_id);
-    if (!actor.is_admin()) {
-      // Members read the plans of the orgs they belong to.
-      auto mine = actor.person_id ? repos.memberships().orgs_of_person(*actor.person_id, ctx_.today())
-                                  : std::vector<core::Id>{};
-      if (org_id) {
-        if (std::find(mine.begin(), mine.end(), *org_id) == mine.end()) mine.clear();
-        else mine = {*org_id};
-      }
-      if (mine.empty()) return Page<core::Plan>{};
-      org_ids = std::move(mine);
-    }
-    return make_page(repos.plans().list(org_ids, year, page), page.limit,
+    const Visibility visible = Access(actor, repos, ctx_.today()).visibility();
+    return make_page(repos.plans().list(org_id, year, visible, page), page.limit,
                      [](const core::Plan& p) { return Cursor{0, p.id}; });
   });
 }
 
 Result<core::Plan> PlanService::update(const Actor& actor, core::Id id, const PlanPatch& patch,
                                        std::optional<Version> if_match) {
-  XF_TRY(access::require_admin(actor));
-  return write(ctx_.db(), [&](Repositories& repos) -> Result<core::Plan> {
+  return write(ctx_.db(), ctx_.write_context(actor, "plans.update"), [&](Repositories& repos) -> Result<core::Plan> {
     auto plan = repos.plans().find(id);
     if (!plan) return fail(Error::not_found(kNoSuchPlan));
+    XF_TRY(Access(actor, repos, ctx_.today()).require_org(Permission::kPlan, plan->org_id, kNoSuchPlan));
     XF_TRY(check_version(if_match, plan->version));
     const core::Plan before = *plan;
     FieldErrors errors;

@@ -37,6 +37,16 @@ struct Page {
   std::optional<Cursor> next;
 };
 
+/// What a list may return: everything, or what lies in the subtrees rooted at `roots`, plus what concerns
+/// `person_id` itself (their own record, the activities they take part in, the orgs they belong to).
+struct Visibility {
+  bool everything = false;
+  std::vector<Id> roots;
+  std::optional<Id> person_id;
+  /// The day on which "belongs to an org" is judged.
+  Date today;
+};
+
 /// Why an org or person cannot be deleted: what still refers to it.
 struct Usage {
   std::int64_t children = 0;
@@ -63,12 +73,15 @@ class OrgRepository {
   /// Re-parents `id` and its whole subtree.
   virtual void move(Id id, std::optional<Id> new_parent_id, Timestamp at) = 0;
   virtual void remove(Id id) = 0;
-  /// Orgs by id; only children of `parent_id` when given.
-  virtual std::vector<core::Org> list(std::optional<Id> parent_id, const PageRequest& page) = 0;
+  /// Orgs by id, those visible; only children of `parent_id` when given.
+  virtual std::vector<core::Org> list(std::optional<Id> parent_id, const Visibility& visible,
+                                      const PageRequest& page) = 0;
   /// `root` and all its descendants, parents before children.
   virtual std::vector<core::Org> subtree(Id root) = 0;
   /// True if `node` is `root` or one of its descendants.
   virtual bool in_subtree(Id root, Id node) = 0;
+  /// `id` and all its ancestors.
+  virtual std::vector<Id> ancestors(Id id) = 0;
   virtual Usage usage(Id id) = 0;
 };
 
@@ -81,8 +94,12 @@ class PersonRepository {
   virtual Id insert(const core::Person& person) = 0;
   virtual void update(const core::Person& person) = 0;
   virtual void remove(Id id) = 0;
-  /// People by id; with `query`, only those whose name contains it.
-  virtual std::vector<core::Person> search(const std::string& query, const PageRequest& page) = 0;
+  /// People by id, those visible; with `query`, only those whose name contains it.
+  virtual std::vector<core::Person> search(const std::string& query, const Visibility& visible,
+                                           const PageRequest& page) = 0;
+  /// Those of `ids` that lie in the subtrees rooted at `roots`: kept by an org there, or a member (now or
+  /// once) of an org there.
+  virtual std::vector<Id> in_scope(const std::vector<Id>& ids, const std::vector<Id>& roots) = 0;
   /// People with exactly this name, for matching roster rows to existing people.
   virtual std::vector<core::Person> find_by_name(const std::string& name) = 0;
   virtual Usage usage(Id id) = 0;
@@ -119,8 +136,8 @@ class PlanRepository {
   virtual Id insert(core::Plan& plan) = 0;
   /// Saves title and topics: topics with an id are updated, without one inserted, missing ones deleted.
   virtual void update(core::Plan& plan) = 0;
-  /// Plans by id, of the given orgs (any org when empty), of one year if given.
-  virtual std::vector<core::Plan> list(const std::vector<Id>& org_ids, std::optional<int> year,
+  /// Plans by id, those visible, of one org if given, of one year if given.
+  virtual std::vector<core::Plan> list(std::optional<Id> org_id, std::optional<int> year, const Visibility& visible,
                                        const PageRequest& page) = 0;
   /// How many activities name the topic.
   virtual std::int64_t topic_usage(Id topic_id) = 0;
@@ -132,8 +149,8 @@ struct ActivityFilter {
   std::optional<Date> from;
   std::optional<Date> to;
   std::optional<core::ActivityKind> kind;
-  /// Only activities this person is expected at (member on starts_on, or invitee) or speaks at.
-  std::optional<Id> visible_to_person;
+  /// Which activities the reader may see (those a person takes part in count as theirs).
+  Visibility visible;
 };
 
 class ActivityRepository {
@@ -245,15 +262,54 @@ class AccountRepository {
   virtual std::optional<StoredAccount> find_by_login(const std::string& login) = 0;
   virtual std::optional<core::Account> find(Id id) = 0;
   virtual Id insert(const core::Account& account, const std::string& password_hash) = 0;
-  virtual std::vector<core::Account> list(const PageRequest& page) = 0;
-  virtual std::int64_t count() = 0;
+  /// Accounts by id, those visible: whose person, or one of whose grants, lies in the subtrees of `roots`.
+  virtual std::vector<core::Account> list(const Visibility& visible, const PageRequest& page) = 0;
+  virtual bool add_grant(Id account_id, const core::Grant& grant) = 0;
+  /// False if the account had no such grant.
+  virtual bool remove_grant(Id account_id, const core::Grant& grant) = 0;
+  virtual void set_password(Id account_id, const std::string& password_hash) = 0;
+  virtual std::int64_t count_with_role(core::AccountRole role) = 0;
+  virtual std::string password_hash(Id account_id) = 0;
 
   virtual void insert_session(const std::string& token_hash, const StoredSession& session) = 0;
   virtual std::optional<StoredSession> find_session(const std::string& token_hash) = 0;
   virtual void touch_session(const std::string& token_hash, Timestamp at) = 0;
   virtual void remove_session(const std::string& token_hash) = 0;
+  /// Every session of the account, except `keep` (a token hash) if given.
+  virtual void remove_sessions(Id account_id, const std::string& keep) = 0;
   /// Removes sessions past their absolute end, or idle since before `idle_before`.
   virtual void remove_expired_sessions(Timestamp now, Timestamp idle_before) = 0;
+};
+
+/// One row of the audit trail: a row of a domain table inserted, updated or deleted by a use case.
+struct AuditRecord {
+  Id id = 0;
+  Timestamp at;
+  std::optional<Id> account_id;  // empty: the system
+  std::string login;
+  std::string address;
+  std::string use_case;
+  std::string table_name;
+  std::string operation;  // insert, update, delete
+  std::optional<Id> row_id;
+  std::optional<Id> org_id;
+  std::string before;  // JSON object text, empty for an insert
+  std::string after;   // JSON object text, empty for a delete
+  std::string hash;
+};
+
+struct AuditQuery {
+  std::optional<Id> org_id;  // this org's subtree only
+  std::optional<Timestamp> from;
+  std::optional<Timestamp> to;  // exclusive
+};
+
+class AuditRepository {
+ public:
+  virtual ~AuditRepository() = default;
+  /// Oldest first, keyed by id; only rows whose org lies in the visible subtrees (rows without an org
+  /// only when everything is visible).
+  virtual std::vector<AuditRecord> list(const AuditQuery& query, const Visibility& visible, const PageRequest& page) = 0;
 };
 
 /// One transaction's view of the store.
@@ -270,9 +326,19 @@ class Repositories {
   virtual ArchiveRepository& archive() = 0;
   virtual ReportQueries& reports() = 0;
   virtual AccountRepository& accounts() = 0;
+  virtual AuditRepository& audit() = 0;
 };
 
 using TransactionWork = std::function<core::Status(Repositories&)>;
+
+/// Who is writing, recorded in the audit trail with every row the write changes.
+struct WriteContext {
+  Id account_id = 0;      // 0: the system (the command line)
+  std::string login;
+  std::string address;    // the client's IP address, or "cli"
+  std::string use_case;   // "activities.create", ...
+  Timestamp at;
+};
 
 /// Runs use cases as transactions. `write` commits only if the work succeeds and returns once the
 /// commit is durable; a failed or throwing work leaves nothing behind.
@@ -280,7 +346,7 @@ class Database {
  public:
   virtual ~Database() = default;
   virtual core::Status read(const TransactionWork& work) = 0;
-  virtual core::Status write(const TransactionWork& work) = 0;
+  virtual core::Status write(const WriteContext& context, const TransactionWork& work) = 0;
 };
 
 namespace detail {
@@ -308,8 +374,8 @@ auto read(Database& db, F&& work) -> std::invoke_result_t<F&, Repositories&> {
 }
 
 template <typename F>
-auto write(Database& db, F&& work) -> std::invoke_result_t<F&, Repositories&> {
-  return detail::transact(work, [&](const TransactionWork& w) { return db.write(w); });
+auto write(Database& db, const WriteContext& context, F&& work) -> std::invoke_result_t<F&, Repositories&> {
+  return detail::transact(work, [&](const TransactionWork& w) { return db.write(context, w); });
 }
 
 }  // namespace xuefeng::service

@@ -6,13 +6,17 @@
 #include <string>
 #include <vector>
 
+#include "core/access.hpp"
 #include "core/model.hpp"
 #include "core/result.hpp"
 #include "core/rules.hpp"
 #include "service/actor.hpp"
 #include "service/repositories.hpp"
+#include "service/throttle.hpp"
 
 namespace xuefeng::service {
+
+class Access;
 
 template <typename T>
 using Result = core::Result<T>;
@@ -43,6 +47,10 @@ class ServiceContext {
   core::Timestamp now() const { return clock_.now(); }
   core::Date today() const { return clock_.now().local_date(config_.offset); }
   const ServiceConfig& config() const { return config_; }
+  /// Who writes and why, for the audit trail: the actor and the use case's name ("orgs.create").
+  WriteContext write_context(const Actor& actor, const char* use_case) const {
+    return {actor.account_id, actor.login, actor.address, use_case, now()};
+  }
 
  private:
   Database& db_;
@@ -57,7 +65,7 @@ struct NewAccount {
   std::string login;
   std::string password;
   std::optional<core::Id> person_id;
-  std::vector<core::AccountRole> roles;
+  std::vector<core::Grant> grants;
 };
 
 struct LoginResult {
@@ -73,18 +81,31 @@ class AccountService {
 
   /// Creates an admin account; used by `xuefeng init`.
   Result<core::Account> create_admin(const std::string& login, const std::string& password);
+  /// By an admin or an org admin: grants only on orgs they manage, never above their own role.
   Result<core::Account> create(const Actor& actor, const NewAccount& input);
+  Result<core::Account> get(const Actor& actor, core::Id account_id);
   Result<Page<core::Account>> list(const Actor& actor, const PageRequest& page);
-  /// Checks the password and opens a session. Unknown login and wrong password give the same answer.
-  Result<LoginResult> login(const std::string& login, const std::string& password);
-  Status logout(const std::string& token);
+  Result<core::Account> add_grant(const Actor& actor, core::Id account_id, const core::Grant& grant);
+  Result<core::Account> remove_grant(const Actor& actor, core::Id account_id, const core::Grant& grant);
+  /// Sets a new password for someone else's account and ends all its sessions.
+  Status reset_password(const Actor& actor, core::Id account_id, const std::string& password);
+  /// The actor's own password; every other session of the account ends.
+  Status change_password(const Actor& actor, const std::string& token, const std::string& current,
+                         const std::string& replacement);
+  /// Checks the password and opens a new session (ending `previous_token`'s, if any). Unknown login and
+  /// wrong password give the same answer; repeated failures are throttled (too_many_requests).
+  Result<LoginResult> login(const std::string& login, const std::string& password, const std::string& address,
+                            const std::string& previous_token);
+  /// Ends this session, or every session of the account.
+  Status logout(const Actor& actor, const std::string& token, bool everywhere);
   /// The actor behind a session token, if the session is open.
   Result<Actor> authenticate(const std::string& token);
   Result<core::Account> current(const Actor& actor);
 
  private:
-  Result<core::Account> insert(const NewAccount& input);
+  Result<core::Account> insert(const Actor& actor, const NewAccount& input);
   const ServiceContext& ctx_;
+  LoginThrottle throttle_;
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -148,6 +169,13 @@ class OrgService {
 // ---------------------------------------------------------------------------------------------------
 // People
 
+/// A person as the reader may see them: phone and birth date only for those whose role needs them (and
+/// the person themself); otherwise the phone is shortened to its ends and the birth date left out.
+struct PersonView {
+  core::Person person;
+  bool masked = false;
+};
+
 struct PersonPatch {
   Patch<std::string> name;
   Patch<std::optional<core::Gender>> gender;
@@ -156,17 +184,18 @@ struct PersonPatch {
   Patch<std::optional<core::CadreLevel>> cadre_level;
   Patch<std::string> post;
   Patch<std::string> phone;
+  Patch<std::optional<core::Id>> org_id;
 };
 
 class PersonService {
  public:
   explicit PersonService(const ServiceContext& ctx) : ctx_(ctx) {}
 
-  Result<core::Person> create(const Actor& actor, core::Person person);
-  Result<core::Person> get(const Actor& actor, core::Id id);
-  Result<Page<core::Person>> search(const Actor& actor, const std::string& query, const PageRequest& page);
-  Result<core::Person> update(const Actor& actor, core::Id id, const PersonPatch& patch,
-                              std::optional<Version> if_match);
+  Result<PersonView> create(const Actor& actor, core::Person person);
+  Result<PersonView> get(const Actor& actor, core::Id id);
+  Result<Page<PersonView>> search(const Actor& actor, const std::string& query, const PageRequest& page);
+  Result<PersonView> update(const Actor& actor, core::Id id, const PersonPatch& patch,
+                            std::optional<Version> if_match);
   /// Refused (conflict) once the person has any history; end their memberships instead.
   Status remove(const Actor& actor, core::Id id, std::optional<Version> if_match);
 
@@ -317,7 +346,10 @@ class ActivityService {
   Result<std::vector<core::LeaveRequest>> leave_requests(const Actor& actor, core::Id id);
 
  private:
-  Result<core::Activity> load_visible(Repositories& repos, const Actor& actor, core::Id id);
+  /// The activity if the actor may see it (404 otherwise), and, if `needed`, holds that permission on its
+  /// org (403 otherwise).
+  Result<core::Activity> load_visible(Repositories& repos, Access& access, core::Id id,
+                                      std::optional<core::Permission> needed);
   Result<AttendanceSheet> sheet(Repositories& repos, const core::Activity& activity);
   const ServiceContext& ctx_;
 };
@@ -345,7 +377,7 @@ struct ArchiveTotals {
 
 /// 个人学习档案 for one year.
 struct ArchiveYear {
-  core::Person person;
+  PersonView person;
   int year = 0;
   std::vector<PersonActivity> attendance;
   std::vector<PersonActivity> speeches;
@@ -368,7 +400,7 @@ class ArchiveService {
   Result<ArchiveYear> year(const Actor& actor, core::Id person_id, int year);
 
  private:
-  Result<core::ArchiveEntry> load(Repositories& repos, const Actor& actor, core::Id person_id, core::Id entry_id);
+  Result<core::ArchiveEntry> load(Repositories& repos, Access& access, core::Id person_id, core::Id entry_id);
   const ServiceContext& ctx_;
 };
 
@@ -384,10 +416,25 @@ class StatsService {
   const ServiceContext& ctx_;
 };
 
+// ---------------------------------------------------------------------------------------------------
+// Audit trail
+
+class AuditService {
+ public:
+  explicit AuditService(const ServiceContext& ctx) : ctx_(ctx) {}
+  /// For admins and supervisors, within their subtrees; `from`/`to` are local dates, both included.
+  Result<Page<AuditRecord>> list(const Actor& actor, std::optional<core::Id> org_id, std::optional<core::Date> from,
+                                 std::optional<core::Date> to, const PageRequest& page);
+
+ private:
+  const ServiceContext& ctx_;
+};
+
 /// All use cases, built once by the composition root.
 struct Services {
   explicit Services(const ServiceContext& ctx)
-      : context(ctx), accounts(ctx), orgs(ctx), people(ctx), plans(ctx), activities(ctx), archive(ctx), stats(ctx) {}
+      : context(ctx), accounts(ctx), orgs(ctx), people(ctx), plans(ctx), activities(ctx), archive(ctx), stats(ctx),
+        audit(ctx) {}
   const ServiceContext& context;
   AccountService accounts;
   OrgService orgs;
@@ -396,6 +443,7 @@ struct Services {
   ActivityService activities;
   ArchiveService archive;
   StatsService stats;
+  AuditService audit;
 };
 
 }  // namespace xuefeng::service

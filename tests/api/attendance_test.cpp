@@ -215,7 +215,7 @@ TEST(Attendance, MembersMayNotTakeOrReadAttendance) {
   EXPECT_EQ(m.client.get(url).status, 403);
   const auto put = m.client.put(url, json::array{json::object{{"person_id", m.person}, {"status", "present"}}});
   EXPECT_EQ(put.status, 403);
-  EXPECT_EQ(put.json().at("detail"), "只有管理员可以执行此操作");
+  EXPECT_EQ(put.json().at("detail"), "您的角色无权执行此操作");
   EXPECT_EQ(m.client.request("POST", url + "/mark-absent").status, 403);
   EXPECT_EQ(db_count(server.db_path(), "SELECT count(*) FROM attendance"), 0);
 }

@@ -63,7 +63,7 @@ TEST(Cli, DemoLoadsOnceIntoAnEmptyDatabaseAndItsAdminCanLogIn) {
   EXPECT_NE(out.find("演示数据已载入："), std::string::npos) << out;
   EXPECT_NE(out.find("Demo dataset loaded for "), std::string::npos) << out;
   EXPECT_EQ(db_count(server.db_path(), "SELECT count(*) FROM orgs"), 4);
-  EXPECT_EQ(db_count(server.db_path(), "SELECT count(*) FROM accounts"), 4);
+  EXPECT_EQ(db_count(server.db_path(), "SELECT count(*) FROM accounts"), 5);
 
   const auto people = db_count(server.db_path(), "SELECT count(*) FROM people");
   EXPECT_EQ(ServerProcess::run_cli({"demo", "--db", server.db_path()}, &out), 1);

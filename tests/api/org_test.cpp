@@ -183,7 +183,8 @@ TEST(Orgs, MembersSeeOnlyTheOrgsTheyBelongToAndMayNotChangeAny) {
   EXPECT_EQ(list.at("items").at(0).at("id"), branch);
   EXPECT_EQ(m.client.get("/api/v1/orgs?parent_id=" + id_str(township)).json().at("items"), json::array{});
   EXPECT_EQ(m.client.get("/api/v1/orgs/" + id_str(branch)).status, 200);
-  EXPECT_EQ(m.client.get("/api/v1/orgs/" + id_str(branch) + "/tree").status, 200);
+  // They see their org, not its subtree: the tree is for roles granted there.
+  EXPECT_EQ(m.client.get("/api/v1/orgs/" + id_str(branch) + "/tree").status, 403);
   for (const auto other : {district, township, std::int64_t{99}}) {
     const auto res = m.client.get("/api/v1/orgs/" + id_str(other));
     EXPECT_EQ(res.status, 404) << other;

@@ -27,7 +27,7 @@ TEST(Session, LoginAnswersTokenAccountAndAStrictHttpOnlyCookie) {
   const auto body = res.json();
   const std::string token = json_text(body, "token");
   EXPECT_EQ(token.size(), 43u);  // 32 random bytes, base64url without padding
-  EXPECT_EQ(body.at("account"), json::parse(R"({"id":1,"login":"admin","person_id":null,"roles":["admin"]})"));
+  EXPECT_EQ(body.at("account"), json::parse(R"({"id":1,"login":"admin","person_id":null,"roles":["admin"],"grants":[{"role":"admin","org_id":null}]})"));
   EXPECT_EQ(json_text(body, "expires_at").size(), 25u);  // 2026-11-29T13:55:38+08:00
   EXPECT_EQ(json_text(body, "expires_at").substr(19), "+08:00");
   EXPECT_EQ(res.header("Set-Cookie"),
@@ -36,7 +36,7 @@ TEST(Session, LoginAnswersTokenAccountAndAStrictHttpOnlyCookie) {
   c.token = token;
   const auto me = c.get("/api/v1/session");
   EXPECT_EQ(me.status, 200);
-  EXPECT_EQ(me.json(), json::parse(R"({"account":{"id":1,"login":"admin","person_id":null,"roles":["admin"]}})"));
+  EXPECT_EQ(me.json(), json::parse(R"({"account":{"id":1,"login":"admin","person_id":null,"roles":["admin"],"grants":[{"role":"admin","org_id":null}]}})"));
 }
 
 TEST(Session, WrongPasswordAndUnknownLoginGetTheSameAnswer) {
@@ -133,7 +133,7 @@ TEST(Accounts, AdminCreatesAccountsThatCanLogIn) {
                                                                {"roles", json::array{"member"}}});
   ASSERT_EQ(res.status, 201);
   EXPECT_EQ(res.json(), json::parse(R"({"id":2,"login":"wangzhenhua","person_id":)" + id_str(person) +
-                                    R"(,"roles":["member"]})"));
+                                    R"(,"roles":["member"],"grants":[{"role":"member","org_id":null}]})"));
   auto member = server.client();
   member.login("wangzhenhua", "s3cret-pass");
   const auto me = member.get("/api/v1/session").json();
@@ -163,7 +163,7 @@ TEST(Accounts, AdminCreatesAccountsThatCanLogIn) {
                                                                       {"password", "password123"},
                                                                       {"roles", json::array{"admin"}}});
   EXPECT_EQ(forbidden.status, 403);
-  EXPECT_EQ(forbidden.json().at("detail"), "只有管理员可以执行此操作");
+  EXPECT_EQ(forbidden.json().at("detail"), "您的角色无权执行此操作");
   EXPECT_EQ(db_count(server.db_path(), "SELECT count(*) FROM accounts"), 3);
 }
 
@@ -185,7 +185,7 @@ TEST(Accounts, InvalidAccountsAreRefusedAndNothingIsWritten) {
                                                                {"roles", json::array{"member", "owner", 3}}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(error_fields(bad), (std::vector<std::string>{"roles[1]", "roles[2]"}));
-  EXPECT_EQ(error_message(bad, "roles[1]"), "must be one of: admin, member");
+  EXPECT_EQ(error_message(bad, "roles[1]"), "must be one of: admin, org_admin, secretary, study_secretary, supervisor, member");
 
   const auto rules = admin.post("/api/v1/accounts", json::object{{"login", "a b"},
                                                                  {"password", "short"},
@@ -203,7 +203,7 @@ TEST(Accounts, InvalidAccountsAreRefusedAndNothingIsWritten) {
   EXPECT_EQ(error_message(no_roles, "roles"), "at least one role is required");
   const auto missing_roles =
       admin.post("/api/v1/accounts", json::object{{"login", "chenyuting"}, {"password", "long-enough"}});
-  EXPECT_EQ(error_message(missing_roles, "roles"), "is required");
+  EXPECT_EQ(error_message(missing_roles, "roles"), "at least one role is required");
   const auto ghost = admin.post("/api/v1/accounts", json::object{{"login", "chenyuting"},
                                                                  {"password", "long-enough"},
                                                                  {"roles", json::array{"member"}},

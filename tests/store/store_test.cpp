@@ -27,7 +27,7 @@ class Store : public StoreFixture {
     core::Person p;
     p.name = name;
     p.birth_date = date("1975-05-01");
-    return ok(services_->people.create(admin_, p)).id;
+    return ok(services_->people.create(admin_, p)).person.id;
   }
 
   Id org(const std::string& name, core::OrgKind kind, std::optional<Id> parent) {
@@ -130,8 +130,8 @@ class Store : public StoreFixture {
     ASSERT_TRUE(services_->archive.remove(admin_, w.people[0], entry, std::nullopt));
     ok(services_->stats.org_year(admin_, w.district, 2026, true));
     ok(services_->stats.org_year(admin_, w.group, 2026, false));
-    ok(services_->accounts.create(admin_, {"member1", "password-1", w.people[0], {core::AccountRole::kMember}}));
-    const auto login = ok(services_->accounts.login("member1", "password-1"));
+    ok(services_->accounts.create(admin_, {"member1", "password-1", w.people[0], {{core::AccountRole::kMember, std::nullopt}}}));
+    const auto login = ok(services_->accounts.login("member1", "password-1", "test", ""));
     const auto member = ok(services_->accounts.authenticate(login.token));
     ok(services_->accounts.list(admin_, page));
     ok(services_->activities.list(member, {{}, false, {}, {}, {}}, page));
@@ -140,7 +140,7 @@ class Store : public StoreFixture {
     const Id upcoming = activity(w.group, "2026-06-20");
     ok(services_->activities.request_leave(member, upcoming, "出差"));
     ok(services_->activities.decide_leave(admin_, upcoming, w.people[0], true));
-    ASSERT_TRUE(services_->accounts.logout(login.token));
+    ASSERT_TRUE(services_->accounts.logout(member, login.token, false));
   }
 };
 
@@ -154,6 +154,12 @@ TEST_F(Store, EveryStatementUsesAnIndex) {
 
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open_v2((dir_ + "/test.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  // Writes fire the audit triggers, which call the store's functions: stand-ins let them be planned here.
+  for (const char* name : {"xuefeng_audit", "xuefeng_sha256"}) {
+    sqlite3_create_function(db, name, 1, SQLITE_UTF8, nullptr, [](sqlite3_context* c, int, sqlite3_value**) {
+      sqlite3_result_null(c);
+    }, nullptr, nullptr);
+  }
   // "SCAN t" (not "SCAN t USING ... INDEX") is a full scan of t. That is fine when t is a CTE of the
   // statement (or an alias of one): those hold rows already found through indexes. Real tables may not be
   // scanned.
@@ -177,7 +183,8 @@ TEST_F(Store, EveryStatementUsesAnIndex) {
       const std::string detail = reinterpret_cast<const char*>(sqlite3_column_text(s, 3));
       plan += "    " + detail + "\n";
       std::smatch m;
-      if (std::regex_match(detail, m, scan) && !ctes.count(m[1])) bad = true;
+      // sqlite_master is SQLite's catalogue of the schema, read once at start-up, not data that grows.
+      if (std::regex_match(detail, m, scan) && !ctes.count(m[1]) && m[1] != "sqlite_master") bad = true;
     }
     sqlite3_finalize(s);
     return bad ? plan : std::string();
@@ -311,10 +318,10 @@ TEST_F(Store, AudienceIsTheMembersOnTheDay) {
 }
 
 TEST_F(Store, MigrationsApplyOnceAndReopen) {
-  EXPECT_EQ(db_->schema_version(), 1);
+  EXPECT_EQ(db_->schema_version(), 2);
   const Id o = org("区委", core::OrgKind::kPartyCommittee, std::nullopt);
   open();
-  EXPECT_EQ(db_->schema_version(), 1);
+  EXPECT_EQ(db_->schema_version(), 2);
   EXPECT_EQ(ok(services_->orgs.get(admin_, o)).name, "区委");
 }
 
@@ -369,11 +376,11 @@ TEST_F(StoreRules, MarkRestAbsentSkipsPendingLeave) {
   for (const char* name : {"甲", "乙", "丙"}) {
     core::Person p;
     p.name = name;
-    people.push_back(ok(services_->people.create(admin_, p)).id);
+    people.push_back(ok(services_->people.create(admin_, p)).person.id);
     ok(services_->orgs.add_member(admin_, org, {people.back(), core::MemberRole::kMember, date("2026-01-01"), {}}));
   }
-  ok(services_->accounts.create(admin_, {"yi", "password-yi", people[1], {core::AccountRole::kMember}}));
-  const auto yi = ok(services_->accounts.authenticate(ok(services_->accounts.login("yi", "password-yi")).token));
+  ok(services_->accounts.create(admin_, {"yi", "password-yi", people[1], {{core::AccountRole::kMember, std::nullopt}}}));
+  const auto yi = ok(services_->accounts.authenticate(ok(services_->accounts.login("yi", "password-yi", "test", "")).token));
   core::Activity a;
   a.org_id = org;
   a.kind = core::ActivityKind::kSeminar;
@@ -432,10 +439,10 @@ TEST_F(StoreChanges, NoOpPatchKeepsTheVersion) {
   EXPECT_EQ(ok(services_->orgs.update(admin_, org.id, {std::string("机关党支部"), {}, {}}, 1)).version, 2);
   core::Person p;
   p.name = "张三";
-  const auto person = ok(services_->people.create(admin_, p));
+  const auto person = ok(services_->people.create(admin_, p)).person;
   service::PersonPatch same;
   same.name = std::string("张三");
-  EXPECT_EQ(ok(services_->people.update(admin_, person.id, same, 1)).version, 1);
+  EXPECT_EQ(ok(services_->people.update(admin_, person.id, same, 1)).person.version, 1);
   core::Activity a;
   a.org_id = org.id;
   a.kind = core::ActivityKind::kSeminar;
@@ -459,11 +466,11 @@ TEST_F(StoreChanges, RejectingLeaveKeepsAHandEnteredExcuse) {
   for (const char* login : {"jia", "yi"}) {
     core::Person p;
     p.name = login;
-    people.push_back(ok(services_->people.create(admin_, p)).id);
+    people.push_back(ok(services_->people.create(admin_, p)).person.id);
     ok(services_->orgs.add_member(admin_, org, {people.back(), core::MemberRole::kMember, date("2026-01-01"), {}}));
-    ok(services_->accounts.create(admin_, {login, std::string("password-") + login, people.back(), {core::AccountRole::kMember}}));
+    ok(services_->accounts.create(admin_, {login, std::string("password-") + login, people.back(), {{core::AccountRole::kMember, std::nullopt}}}));
     actors.push_back(ok(services_->accounts.authenticate(
-        ok(services_->accounts.login(login, std::string("password-") + login)).token)));
+        ok(services_->accounts.login(login, std::string("password-") + login, "test", "")).token)));
   }
   core::Activity a;
   a.org_id = org;

@@ -31,11 +31,12 @@ namespace {
 
 // Filters shared by the list statements: ?2..?3 bound the start date for the index (an activity lasts at
 // most 366 days, so one overlapping [from, to] starts no earlier than from - 366), ?4 is `from`, ?5 the kind,
-// ?6/?7 the cursor, ?8 a person who must be involved (expected, speaking or hosting), ?9 the limit.
+// ?6/?7 the cursor, ?9 the limit; visible (?10 everything, ?11 the visible subtrees) or taking part (?8:
+// expected, speaking or hosting).
 #define ACTIVITY_LIST_FILTER                                                                                   \
   " a.starts_on >= ?2 AND a.starts_on <= ?3 AND a.ends_on >= ?4 AND (?5 IS NULL OR a.kind = ?5) "              \
   "AND (a.starts_on, a.id) > (?6, ?7) "                                                                       \
-  "AND (?8 IS NULL OR " INVOLVES_PERSON("?8") ") "                                                            \
+  "AND (?10 OR " IN_SUBTREES("a.org_id", "?11") " OR " INVOLVES_PERSON("?8") ") "                          \
   "ORDER BY a.starts_on, a.id LIMIT ?9"
 
 std::vector<core::Activity> read_activities(Statement& s) {
@@ -146,7 +147,8 @@ std::vector<core::Activity> SqliteActivityRepository::list(const service::Activi
 
   auto bind_filter = [&](Statement& s) {
     s.bind(2, lo).bind(3, hi).bind(4, from).bind(5, kind).bind(6, after_date).bind(7, after_id);
-    s.bind(8, f.visible_to_person).bind(9, page.limit + 1);
+    s.bind(9, page.limit + 1);
+    bind_visibility(s, 10, 11, 8, f.visible);
   };
   std::vector<core::Activity> out;
   if (f.org_id && f.descendants) {

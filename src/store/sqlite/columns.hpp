@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/model.hpp"
+#include "service/repositories.hpp"
 #include "core/vocabulary.hpp"
 #include "store/sqlite/connection.hpp"
 
@@ -46,6 +47,22 @@ inline constexpr int kActivityColumnCount = 17;
 #define INVOLVES_PERSON(person)                                                                          \
   "(" EXPECTS_PERSON(person) " OR a.host_id = " person " "                                              \
   "OR EXISTS (SELECT 1 FROM activity_speakers s WHERE s.activity_id = a.id AND s.person_id = " person "))"
+
+// Visibility (service::Visibility) in SQL. `all` is a parameter bound to 1 when everything is visible;
+// `roots` a parameter bound to a JSON array of the orgs whose subtrees are visible.
+#define IN_SUBTREES(org, roots) \
+  org " IN (SELECT descendant_id FROM org_closure WHERE ancestor_id IN (SELECT value FROM json_each(" roots ")))"
+// Person `p`: kept by an org in the subtrees, or a member there (now or once).
+#define PERSON_IN_SUBTREES(roots)                                                           \
+  "(" IN_SUBTREES("p.org_id", roots) " OR EXISTS (SELECT 1 FROM memberships sm WHERE sm.person_id = p.id AND " \
+  IN_SUBTREES("sm.org_id", roots) "))"
+// Org column `org` is one that person `person` belongs to on `day`.
+#define MEMBER_OF(org, person, day)                                                              \
+  "EXISTS (SELECT 1 FROM memberships vm WHERE vm.org_id = " org " AND vm.person_id = " person " " \
+  "AND vm.since <= " day " AND (vm.until IS NULL OR vm.until >= " day "))"
+
+/// Binds a Visibility to three parameters: everything, roots (a JSON array) and the person.
+void bind_visibility(Statement& s, int all, int roots, int person, const service::Visibility& v);
 
 /// The activity in ACTIVITY_COLUMNS at the front of a row (without speakers and invitees).
 core::Activity read_activity(const Statement& s);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/embedded.hpp"
+#include "store/sqlite/audit.hpp"
 #include "store/sqlite/repositories.hpp"
 
 namespace xuefeng::store::sqlite {
@@ -24,6 +25,7 @@ struct Session {
 };
 
 struct WriteJob {
+  const service::WriteContext* context = nullptr;
   const service::TransactionWork* work = nullptr;
   core::Status status;
   std::exception_ptr exception;
@@ -85,8 +87,9 @@ struct SqliteDatabase::Impl {
   std::mutex readers_mutex;
   std::condition_variable reader_returned;
 
-  // The writer thread and its queue.
+  // The writer thread and its queue. The audit context names the write in progress for the triggers.
   std::unique_ptr<Session> writer;
+  AuditContext audit_context;
   std::thread writer_thread;
   std::thread::id writer_thread_id;
   std::mutex queue_mutex;
@@ -120,6 +123,7 @@ void SqliteDatabase::Impl::run_batch(std::vector<WriteJob*>& batch) {
     try {
       if (!open) begin();
       c.exec("SAVEPOINT job");
+      audit_context.set(*job->context);
       try {
         job->status = (*job->work)(writer->repos);
       } catch (...) {
@@ -187,7 +191,21 @@ void SqliteDatabase::Impl::run_writer() {
 SqliteDatabase::SqliteDatabase(SqliteOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->writer = std::make_unique<Session>(impl_->options.path, impl_->options.durability);
+  // Later migrations may change audited rows: they are written down as the system's.
+  register_audit_functions(impl_->writer->connection, &impl_->audit_context);
+  impl_->audit_context.set({0, "system", "local", "migrate", core::SystemClock().now()});
   impl_->schema_version = migrate(impl_->writer->connection);
+  {
+    Connection& c = impl_->writer->connection;
+    c.exec("BEGIN IMMEDIATE");
+    try {
+      install_audit_triggers(c);
+      c.exec("COMMIT");
+    } catch (...) {
+      c.exec("ROLLBACK");
+      throw;
+    }
+  }
   for (int i = 0; i < std::max(1, impl_->options.readers); ++i) {
     auto reader = std::make_unique<Session>(impl_->options.path, impl_->options.durability);
     // A use case that writes inside read() is a bug; make it fail loudly.
@@ -239,11 +257,12 @@ core::Status SqliteDatabase::read(const service::TransactionWork& work) {
   }
 }
 
-core::Status SqliteDatabase::write(const service::TransactionWork& work) {
+core::Status SqliteDatabase::write(const service::WriteContext& context, const service::TransactionWork& work) {
   if (std::this_thread::get_id() == impl_->writer_thread_id) {
     throw std::logic_error("a write transaction may not start another write");
   }
   WriteJob job;
+  job.context = &context;
   job.work = &work;
   auto done = job.done.get_future();
   {
@@ -258,6 +277,15 @@ core::Status SqliteDatabase::write(const service::TransactionWork& work) {
 }
 
 int SqliteDatabase::schema_version() const { return impl_->schema_version; }
+
+AuditVerification SqliteDatabase::verify_audit_trail() {
+  // Its own connection and read transaction: one consistent view of the whole trail.
+  Connection c(impl_->options.path, impl_->options.durability);
+  c.exec("BEGIN");
+  auto result = sqlite::verify_audit_trail(c);
+  c.exec("COMMIT");
+  return result;
+}
 
 std::set<std::string> SqliteDatabase::prepared_sql() {
   // Called when the database is quiet (tests): the connections are not in use.

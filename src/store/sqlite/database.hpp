@@ -6,6 +6,7 @@
 #include <string>
 
 #include "service/repositories.hpp"
+#include "store/sqlite/audit.hpp"
 #include "store/sqlite/connection.hpp"
 
 namespace xuefeng::store::sqlite {
@@ -32,7 +33,7 @@ class SqliteDatabase final : public service::Database {
   ~SqliteDatabase() override;
 
   core::Status read(const service::TransactionWork& work) override;
-  core::Status write(const service::TransactionWork& work) override;
+  core::Status write(const service::WriteContext& context, const service::TransactionWork& work) override;
 
   /// The schema version after migrations.
   int schema_version() const;
@@ -42,6 +43,8 @@ class SqliteDatabase final : public service::Database {
   std::uint64_t statements_run();
   /// Writes the database to `path` as a consistent snapshot, while reads and writes go on.
   void backup_to(const std::string& path);
+  /// Checks the audit trail's hash chain from its first row to its last.
+  AuditVerification verify_audit_trail();
 
  private:
   struct Impl;

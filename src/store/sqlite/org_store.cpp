@@ -26,6 +26,10 @@ std::vector<core::Org> read_orgs(Statement& s) {
 
 }  // namespace
 
+void bind_visibility(Statement& s, int all, int roots, int person, const service::Visibility& v) {
+  s.bind(all, v.everything).bind(roots, id_array(v.roots)).bind(person, v.person_id);
+}
+
 std::string id_array(const std::vector<Id>& ids) {
   std::string out = "[";
   for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -95,16 +99,36 @@ void SqliteOrgRepository::remove(Id id) {
   s.bind(1, id).run();
 }
 
-std::vector<core::Org> SqliteOrgRepository::list(std::optional<Id> parent_id, const PageRequest& page) {
+// Visible: everything (?3), in the visible subtrees (?4), or one the person (?5) belongs to today (?6).
+#define ORG_VISIBLE \
+  " AND (?3 OR " IN_SUBTREES("o.id", "?4") " OR " MEMBER_OF("o.id", "?5", "?6") ")"
+
+std::vector<core::Org> SqliteOrgRepository::list(std::optional<Id> parent_id, const service::Visibility& visible,
+                                                 const PageRequest& page) {
   const Id after = page.after ? page.after->id : 0;
+  auto bind_rest = [&](Statement& s) {
+    bind_visibility(s, 3, 4, 5, visible);
+    s.bind(6, visible.today).bind(7, page.limit + 1);
+  };
   if (parent_id) {
-    auto s = c_.prepare("SELECT " ORG_COLUMNS " FROM orgs o WHERE o.parent_id = ? AND o.id > ? ORDER BY o.id LIMIT ?");
-    s.bind(1, *parent_id).bind(2, after).bind(3, page.limit + 1);
+    auto s = c_.prepare("SELECT " ORG_COLUMNS " FROM orgs o WHERE o.parent_id = ?1 AND o.id > ?2" ORG_VISIBLE
+                        " ORDER BY o.id LIMIT ?7");
+    s.bind(1, *parent_id).bind(2, after);
+    bind_rest(s);
     return read_orgs(s);
   }
-  auto s = c_.prepare("SELECT " ORG_COLUMNS " FROM orgs o WHERE o.id > ? ORDER BY o.id LIMIT ?");
-  s.bind(1, after).bind(2, page.limit + 1);
+  auto s = c_.prepare("SELECT " ORG_COLUMNS " FROM orgs o WHERE o.id > ?2" ORG_VISIBLE " ORDER BY o.id LIMIT ?7");
+  s.bind(2, after);
+  bind_rest(s);
   return read_orgs(s);
+}
+
+std::vector<Id> SqliteOrgRepository::ancestors(Id id) {
+  auto s = c_.prepare("SELECT ancestor_id FROM org_closure WHERE descendant_id = ? ORDER BY depth");
+  s.bind(1, id);
+  std::vector<Id> out;
+  while (s.step()) out.push_back(s.int64(0));
+  return out;
 }
 
 std::vector<core::Org> SqliteOrgRepository::subtree(Id root) {

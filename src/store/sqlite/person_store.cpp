@@ -9,7 +9,7 @@ namespace {
 
 #define PERSON_COLUMNS \
   "p.id, p.name, p.gender, p.birth_date, p.party_member, p.cadre_level, p.post, p.phone, p.version, " \
-  "p.created_at, p.updated_at"
+  "p.created_at, p.updated_at, p.org_id"
 
 core::Person read_person(const Statement& s) {
   core::Person p;
@@ -24,6 +24,7 @@ core::Person read_person(const Statement& s) {
   p.version = s.int64(8);
   p.created_at = s.timestamp(9);
   p.updated_at = s.timestamp(10);
+  p.org_id = s.optional_int64(11);
   return p;
 }
 
@@ -77,10 +78,10 @@ Id SqlitePersonRepository::insert(const core::Person& p) {
   {
     auto s = c_.prepare(
         "INSERT INTO people (name, gender, birth_date, party_member, cadre_level, post, phone, version, created_at, "
-        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)");
+        "updated_at, org_id) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)");
     s.bind(1, p.name).bind(2, optional_code(p.gender)).bind(3, p.birth_date).bind(4, p.party_member);
     s.bind(5, optional_code(p.cadre_level)).bind(6, p.post).bind(7, p.phone).bind(8, p.created_at);
-    s.bind(9, p.updated_at).run();
+    s.bind(9, p.updated_at).bind(10, p.org_id).run();
   }
   const Id id = c_.last_insert_id();
   index_name(id, p.name);
@@ -91,10 +92,10 @@ void SqlitePersonRepository::update(const core::Person& p) {
   {
     auto s = c_.prepare(
         "UPDATE people SET name = ?, gender = ?, birth_date = ?, party_member = ?, cadre_level = ?, post = ?, "
-        "phone = ?, updated_at = ?, version = version + 1 WHERE id = ?");
+        "phone = ?, updated_at = ?, org_id = ?, version = version + 1 WHERE id = ?");
     s.bind(1, p.name).bind(2, optional_code(p.gender)).bind(3, p.birth_date).bind(4, p.party_member);
     s.bind(5, optional_code(p.cadre_level)).bind(6, p.post).bind(7, p.phone).bind(8, p.updated_at);
-    s.bind(9, p.id).run();
+    s.bind(9, p.org_id).bind(10, p.id).run();
   }
   index_name(p.id, p.name);
 }
@@ -104,20 +105,36 @@ void SqlitePersonRepository::remove(Id id) {
   s.bind(1, id).run();
 }
 
-std::vector<core::Person> SqlitePersonRepository::search(const std::string& query, const PageRequest& page) {
+// Visible: everything (?3), the reader themself (?5), or in the visible subtrees (?4).
+#define PERSON_VISIBLE " AND (?3 OR p.id = ?5 OR " PERSON_IN_SUBTREES("?4") ")"
+
+std::vector<core::Person> SqlitePersonRepository::search(const std::string& query, const service::Visibility& visible,
+                                                         const PageRequest& page) {
   const Id after = page.after ? page.after->id : 0;
   const auto tokens = name_tokens(query);
   if (tokens.empty()) {
-    auto s = c_.prepare("SELECT " PERSON_COLUMNS " FROM people p WHERE p.id > ? ORDER BY p.id LIMIT ?");
+    auto s = c_.prepare("SELECT " PERSON_COLUMNS " FROM people p WHERE p.id > ?1" PERSON_VISIBLE
+                        " ORDER BY p.id LIMIT ?2");
     s.bind(1, after).bind(2, page.limit + 1);
+    bind_visibility(s, 3, 4, 5, visible);
     return read_people(s);
   }
   // Start from the index entries of one character of the query, then check the whole query.
   auto s = c_.prepare("SELECT " PERSON_COLUMNS " FROM person_name_chars t JOIN people p ON p.id = t.person_id "
-                      "WHERE t.token = ? AND t.person_id > ? AND instr(lower(p.name), ?) > 0 "
-                      "ORDER BY t.person_id LIMIT ?");
-  s.bind(1, tokens.front()).bind(2, after).bind(3, core::ascii_lower(query)).bind(4, page.limit + 1);
+                      "WHERE t.token = ?6 AND t.person_id > ?1 AND instr(lower(p.name), ?7) > 0" PERSON_VISIBLE
+                      " ORDER BY t.person_id LIMIT ?2");
+  s.bind(1, after).bind(2, page.limit + 1).bind(6, tokens.front()).bind(7, core::ascii_lower(query));
+  bind_visibility(s, 3, 4, 5, visible);
   return read_people(s);
+}
+
+std::vector<Id> SqlitePersonRepository::in_scope(const std::vector<Id>& ids, const std::vector<Id>& roots) {
+  auto s = c_.prepare("SELECT p.id FROM people p WHERE p.id IN (SELECT value FROM json_each(?1)) AND "
+                      PERSON_IN_SUBTREES("?2"));
+  s.bind(1, id_array(ids)).bind(2, id_array(roots));
+  std::vector<Id> out;
+  while (s.step()) out.push_back(s.int64(0));
+  return out;
 }
 
 std::vector<core::Person> SqlitePersonRepository::find_by_name(const std::string& name) {

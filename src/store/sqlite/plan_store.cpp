@@ -103,26 +103,33 @@ void SqlitePlanRepository::update(core::Plan& plan) {
   }
 }
 
-std::vector<core::Plan> SqlitePlanRepository::list(const std::vector<Id>& org_ids, std::optional<int> year,
-                                                   const PageRequest& page) {
+// Visible: everything (?4), in the visible subtrees (?5), or of an org the person (?6) belongs to on ?7.
+#define PLAN_VISIBLE \
+  " AND (?4 OR " IN_SUBTREES("p.org_id", "?5") " OR " MEMBER_OF("p.org_id", "?6", "?7") ")"
+
+std::vector<core::Plan> SqlitePlanRepository::list(std::optional<Id> org_id, std::optional<int> year,
+                                                   const service::Visibility& visible, const PageRequest& page) {
   const Id after = page.after ? page.after->id : 0;
   std::vector<core::Plan> plans;
-  auto collect = [&](Statement& s) {
+  auto run = [&](Statement& s) {
+    s.bind(3, after);
+    bind_visibility(s, 4, 5, 6, visible);
+    s.bind(7, visible.today).bind(8, page.limit + 1);
     while (s.step()) plans.push_back(read_plan(s));
   };
-  if (!org_ids.empty()) {
-    auto s = c_.prepare("SELECT " PLAN_COLUMNS " FROM plans p WHERE p.org_id IN (SELECT value FROM json_each(?1)) "
-                        "AND (?2 IS NULL OR p.year = ?2) AND p.id > ?3 ORDER BY p.id LIMIT ?4");
-    s.bind(1, id_array(org_ids)).bind(2, year).bind(3, after).bind(4, page.limit + 1);
-    collect(s);
+  if (org_id) {
+    auto s = c_.prepare("SELECT " PLAN_COLUMNS " FROM plans p WHERE p.org_id = ?1 AND (?2 IS NULL OR p.year = ?2) "
+                        "AND p.id > ?3" PLAN_VISIBLE " ORDER BY p.id LIMIT ?8");
+    s.bind(1, *org_id).bind(2, year);
+    run(s);
   } else if (year) {
-    auto s = c_.prepare("SELECT " PLAN_COLUMNS " FROM plans p WHERE p.year = ? AND p.id > ? ORDER BY p.id LIMIT ?");
-    s.bind(1, *year).bind(2, after).bind(3, page.limit + 1);
-    collect(s);
+    auto s = c_.prepare("SELECT " PLAN_COLUMNS " FROM plans p WHERE p.year = ?2 AND p.id > ?3" PLAN_VISIBLE
+                        " ORDER BY p.id LIMIT ?8");
+    s.bind(2, *year);
+    run(s);
   } else {
-    auto s = c_.prepare("SELECT " PLAN_COLUMNS " FROM plans p WHERE p.id > ? ORDER BY p.id LIMIT ?");
-    s.bind(1, after).bind(2, page.limit + 1);
-    collect(s);
+    auto s = c_.prepare("SELECT " PLAN_COLUMNS " FROM plans p WHERE p.id > ?3" PLAN_VISIBLE " ORDER BY p.id LIMIT ?8");
+    run(s);
   }
   load_topics(plans);
   return plans;

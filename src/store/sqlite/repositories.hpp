@@ -26,9 +26,11 @@ class SqliteOrgRepository final : public service::OrgRepository {
   void update(const core::Org& org) override;
   void move(Id id, std::optional<Id> new_parent_id, Timestamp at) override;
   void remove(Id id) override;
-  std::vector<core::Org> list(std::optional<Id> parent_id, const PageRequest& page) override;
+  std::vector<core::Org> list(std::optional<Id> parent_id, const service::Visibility& visible,
+                              const PageRequest& page) override;
   std::vector<core::Org> subtree(Id root) override;
   bool in_subtree(Id root, Id node) override;
+  std::vector<Id> ancestors(Id id) override;
   service::Usage usage(Id id) override;
 
  private:
@@ -43,7 +45,9 @@ class SqlitePersonRepository final : public service::PersonRepository {
   Id insert(const core::Person& person) override;
   void update(const core::Person& person) override;
   void remove(Id id) override;
-  std::vector<core::Person> search(const std::string& query, const PageRequest& page) override;
+  std::vector<core::Person> search(const std::string& query, const service::Visibility& visible,
+                                   const PageRequest& page) override;
+  std::vector<Id> in_scope(const std::vector<Id>& ids, const std::vector<Id>& roots) override;
   std::vector<core::Person> find_by_name(const std::string& name) override;
   service::Usage usage(Id id) override;
 
@@ -74,7 +78,7 @@ class SqlitePlanRepository final : public service::PlanRepository {
   std::optional<core::Plan> find_by_org_year(Id org_id, int year) override;
   Id insert(core::Plan& plan) override;
   void update(core::Plan& plan) override;
-  std::vector<core::Plan> list(const std::vector<Id>& org_ids, std::optional<int> year,
+  std::vector<core::Plan> list(std::optional<Id> org_id, std::optional<int> year, const service::Visibility& visible,
                                const PageRequest& page) override;
   std::int64_t topic_usage(Id topic_id) override;
 
@@ -160,16 +164,31 @@ class SqliteAccountRepository final : public service::AccountRepository {
   std::optional<service::StoredAccount> find_by_login(const std::string& login) override;
   std::optional<core::Account> find(Id id) override;
   Id insert(const core::Account& account, const std::string& password_hash) override;
-  std::vector<core::Account> list(const PageRequest& page) override;
-  std::int64_t count() override;
+  std::vector<core::Account> list(const service::Visibility& visible, const PageRequest& page) override;
+  bool add_grant(Id account_id, const core::Grant& grant) override;
+  bool remove_grant(Id account_id, const core::Grant& grant) override;
+  void set_password(Id account_id, const std::string& password_hash) override;
+  std::string password_hash(Id account_id) override;
+  std::int64_t count_with_role(core::AccountRole role) override;
   void insert_session(const std::string& token_hash, const service::StoredSession& session) override;
   std::optional<service::StoredSession> find_session(const std::string& token_hash) override;
   void touch_session(const std::string& token_hash, Timestamp at) override;
   void remove_session(const std::string& token_hash) override;
+  void remove_sessions(Id account_id, const std::string& keep) override;
   void remove_expired_sessions(Timestamp now, Timestamp idle_before) override;
 
  private:
-  void load_roles(std::vector<core::Account>& accounts);
+  void load_grants(std::vector<core::Account>& accounts);
+  Connection& c_;
+};
+
+class SqliteAuditRepository final : public service::AuditRepository {
+ public:
+  explicit SqliteAuditRepository(Connection& c) : c_(c) {}
+  std::vector<service::AuditRecord> list(const service::AuditQuery& query, const service::Visibility& visible,
+                                         const PageRequest& page) override;
+
+ private:
   Connection& c_;
 };
 
@@ -178,7 +197,7 @@ class SqliteRepositories final : public service::Repositories {
  public:
   explicit SqliteRepositories(Connection& c)
       : orgs_(c), people_(c), memberships_(c), plans_(c), activities_(c), attendance_(c), leave_(c), archive_(c),
-        reports_(c), accounts_(c) {}
+        reports_(c), accounts_(c), audit_(c) {}
   service::OrgRepository& orgs() override { return orgs_; }
   service::PersonRepository& people() override { return people_; }
   service::MembershipRepository& memberships() override { return memberships_; }
@@ -189,6 +208,7 @@ class SqliteRepositories final : public service::Repositories {
   service::ArchiveRepository& archive() override { return archive_; }
   service::ReportQueries& reports() override { return reports_; }
   service::AccountRepository& accounts() override { return accounts_; }
+  service::AuditRepository& audit() override { return audit_; }
 
  private:
   SqliteOrgRepository orgs_;
@@ -201,6 +221,7 @@ class SqliteRepositories final : public service::Repositories {
   SqliteArchiveRepository archive_;
   SqliteReportQueries reports_;
   SqliteAccountRepository accounts_;
+  SqliteAuditRepository audit_;
 };
 
 }  // namespace xuefeng::store::sqlite

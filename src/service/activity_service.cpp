@@ -241,6 +241,7 @@ Result<ActivityView> ActivityService::update(const Actor& actor, Id id, const Ac
     if (a == before) return std::move(views_of(repos, {std::move(a)}).front());  // nothing to change
     a.updated_at = ctx_.now();
     repos.activities().update(a);
+    if (a.speakers != before.speakers || a.invitees != before.invitees) repos.activities().replace_people(a);
     a.version += 1;
     return std::move(views_of(repos, {std::move(a)}).front());
   });

@@ -112,7 +112,7 @@ Result<PersonView> PersonService::update(const Actor& actor, core::Id id, const 
     if (!errors.empty()) return fail(std::move(errors).to_error());
     if (*person == before) return PersonView{before, false};  // nothing to change: no new version
     person->updated_at = ctx_.now();
-    repos.people().update(*person);
+    repos.people().update(*person, person->name != before.name);
     person->version += 1;
     return PersonView{*person, false};
   });

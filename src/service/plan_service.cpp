@@ -107,6 +107,8 @@ Result<core::Plan> PlanService::update(const Actor& actor, core::Id id, const Pl
     if (*plan == before) return before;  // nothing to change: no new version
     plan->updated_at = ctx_.now();
     repos.plans().update(*plan);
+    // Only when they changed: every topic rewritten would be a row each in the audit trail.
+    if (plan->topics != before.topics) repos.plans().replace_topics(*plan);
     plan->version += 1;
     return *plan;
   });

@@ -92,7 +92,8 @@ class PersonRepository {
   /// Those of `ids` that exist, in no particular order.
   virtual std::vector<core::Person> find_many(const std::vector<Id>& ids) = 0;
   virtual Id insert(const core::Person& person) = 0;
-  virtual void update(const core::Person& person) = 0;
+  /// Saves the person; `name_changed` says whether the name's search index must be rebuilt.
+  virtual void update(const core::Person& person, bool name_changed) = 0;
   virtual void remove(Id id) = 0;
   /// People by id, those visible; with `query`, only those whose name contains it.
   virtual std::vector<core::Person> search(const std::string& query, const Visibility& visible,
@@ -134,8 +135,11 @@ class PlanRepository {
   virtual std::optional<core::Plan> find_by_org_year(Id org_id, int year) = 0;
   /// Inserts the plan and its topics; fills in the new ids.
   virtual Id insert(core::Plan& plan) = 0;
-  /// Saves title and topics: topics with an id are updated, without one inserted, missing ones deleted.
-  virtual void update(core::Plan& plan) = 0;
+  /// Saves the title; bumps the version.
+  virtual void update(const core::Plan& plan) = 0;
+  /// Saves the topics: those with an id are updated, those without inserted (ids filled in), missing ones
+  /// deleted.
+  virtual void replace_topics(core::Plan& plan) = 0;
   /// Plans by id, those visible, of one org if given, of one year if given.
   virtual std::vector<core::Plan> list(std::optional<Id> org_id, std::optional<int> year, const Visibility& visible,
                                        const PageRequest& page) = 0;
@@ -159,7 +163,10 @@ class ActivityRepository {
   virtual std::optional<core::Activity> find(Id id) = 0;
   /// Inserts with speakers and invitees; returns the new id.
   virtual Id insert(const core::Activity& activity, const std::string& check_in_secret) = 0;
+  /// Saves the activity's own fields; bumps the version.
   virtual void update(const core::Activity& activity) = 0;
+  /// Saves speakers and invitees as given.
+  virtual void replace_people(const core::Activity& activity) = 0;
   virtual void remove(Id id) = 0;
   /// Sorted by starts_on then id; the cursor key is starts_on's day number.
   virtual std::vector<core::Activity> list(const ActivityFilter& filter, const PageRequest& page) = 0;

@@ -127,8 +127,9 @@ void SqliteActivityRepository::update(const core::Activity& a) {
     s.bind(6, a.ends_on).bind(7, a.starts_at).bind(8, a.ends_at).bind(9, a.location).bind(10, a.host_id);
     s.bind(11, a.credit_hours).bind(12, a.updated_at).bind(13, a.id).run();
   }
-  save_people(a);
 }
+
+void SqliteActivityRepository::replace_people(const core::Activity& a) { save_people(a); }
 
 void SqliteActivityRepository::remove(Id id) {
   auto s = c_.prepare("DELETE FROM activities WHERE id = ?");

@@ -88,7 +88,7 @@ Id SqlitePersonRepository::insert(const core::Person& p) {
   return id;
 }
 
-void SqlitePersonRepository::update(const core::Person& p) {
+void SqlitePersonRepository::update(const core::Person& p, bool name_changed) {
   {
     auto s = c_.prepare(
         "UPDATE people SET name = ?, gender = ?, birth_date = ?, party_member = ?, cadre_level = ?, post = ?, "
@@ -97,7 +97,7 @@ void SqlitePersonRepository::update(const core::Person& p) {
     s.bind(5, optional_code(p.cadre_level)).bind(6, p.post).bind(7, p.phone).bind(8, p.updated_at);
     s.bind(9, p.org_id).bind(10, p.id).run();
   }
-  index_name(p.id, p.name);
+  if (name_changed) index_name(p.id, p.name);
 }
 
 void SqlitePersonRepository::remove(Id id) {

@@ -77,11 +77,12 @@ Id SqlitePlanRepository::insert(core::Plan& plan) {
   return plan.id;
 }
 
-void SqlitePlanRepository::update(core::Plan& plan) {
-  {
-    auto s = c_.prepare("UPDATE plans SET title = ?, updated_at = ?, version = version + 1 WHERE id = ?");
-    s.bind(1, plan.title).bind(2, plan.updated_at).bind(3, plan.id).run();
-  }
+void SqlitePlanRepository::update(const core::Plan& plan) {
+  auto s = c_.prepare("UPDATE plans SET title = ?, updated_at = ?, version = version + 1 WHERE id = ?");
+  s.bind(1, plan.title).bind(2, plan.updated_at).bind(3, plan.id).run();
+}
+
+void SqlitePlanRepository::replace_topics(core::Plan& plan) {
   std::vector<Id> kept;
   for (const auto& t : plan.topics) {
     if (t.id != 0) kept.push_back(t.id);

@@ -43,7 +43,7 @@ class SqlitePersonRepository final : public service::PersonRepository {
   std::optional<core::Person> find(Id id) override;
   std::vector<core::Person> find_many(const std::vector<Id>& ids) override;
   Id insert(const core::Person& person) override;
-  void update(const core::Person& person) override;
+  void update(const core::Person& person, bool name_changed) override;
   void remove(Id id) override;
   std::vector<core::Person> search(const std::string& query, const service::Visibility& visible,
                                    const PageRequest& page) override;
@@ -77,7 +77,8 @@ class SqlitePlanRepository final : public service::PlanRepository {
   std::optional<core::Plan> find(Id id) override;
   std::optional<core::Plan> find_by_org_year(Id org_id, int year) override;
   Id insert(core::Plan& plan) override;
-  void update(core::Plan& plan) override;
+  void update(const core::Plan& plan) override;
+  void replace_topics(core::Plan& plan) override;
   std::vector<core::Plan> list(std::optional<Id> org_id, std::optional<int> year, const service::Visibility& visible,
                                const PageRequest& page) override;
   std::int64_t topic_usage(Id topic_id) override;
@@ -93,6 +94,7 @@ class SqliteActivityRepository final : public service::ActivityRepository {
   std::optional<core::Activity> find(Id id) override;
   Id insert(const core::Activity& activity, const std::string& check_in_secret) override;
   void update(const core::Activity& activity) override;
+  void replace_people(const core::Activity& activity) override;
   void remove(Id id) override;
   std::vector<core::Activity> list(const service::ActivityFilter& filter, const PageRequest& page) override;
   Id next_series_id() override;

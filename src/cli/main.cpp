@@ -96,6 +96,13 @@ int main(int argc, char** argv) {
   serve->add_option("--workers", config.server.worker_threads, "Request worker threads")->capture_default_str();
   serve->add_option("--port-file", port_file, "Write the bound port to this file once listening");
   serve->add_flag("--secure-cookies", config.secure_cookies, "Mark the session cookie Secure (behind HTTPS)");
+  int read_timeout = static_cast<int>(config.server.read_timeout.count());
+  serve->add_option("--read-timeout", read_timeout, "Seconds a request may take to arrive once it has begun")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  serve->add_option("--max-connections", config.server.max_connections, "Connections served at once")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
 
   std::string admin_login;
   auto* init = cli.add_subcommand("init", "Create the database and its first administrator");
@@ -141,6 +148,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*serve) {
+      config.server.read_timeout = std::chrono::seconds(read_timeout);
       if (!parse_listen(listen, config)) {
         std::cerr << "错误 / error: --listen 应形如 127.0.0.1:8080 / must look like 127.0.0.1:8080\n";
         return 2;

@@ -7,8 +7,8 @@
 namespace xuefeng::service {
 
 std::int64_t LoginThrottle::wait(const Failures& f, int free, core::Timestamp now) const {
-  if (f.count <= free) return 0;
-  const int doublings = std::min(f.count - free - 1, 30);
+  if (f.count < free || now.seconds() - f.last.seconds() > policy_.forget_after_seconds) return 0;
+  const int doublings = std::min(f.count - free, 30);
   const std::int64_t delay = std::min(policy_.first_delay_seconds << doublings, policy_.max_delay_seconds);
   const std::int64_t until = f.last.seconds() + delay;
   return std::max<std::int64_t>(0, until - now.seconds());
@@ -29,12 +29,11 @@ std::int64_t LoginThrottle::wait_seconds(std::string_view login, std::string_vie
 void LoginThrottle::failed(std::string_view login, std::string_view address, core::Timestamp now) {
   std::lock_guard lock(mutex_);
   if (by_login_.size() + by_address_.size() > policy_.max_tracked) forget_old(now);
-  auto& l = by_login_[core::ascii_lower(std::string(login))];
-  ++l.count;
-  l.last = now;
-  auto& a = by_address_[std::string(address)];
-  ++a.count;
-  a.last = now;
+  for (Failures* f : {&by_login_[core::ascii_lower(std::string(login))], &by_address_[std::string(address)]}) {
+    if (now.seconds() - f->last.seconds() > policy_.forget_after_seconds) f->count = 0;
+    ++f->count;
+    f->last = now;
+  }
 }
 
 void LoginThrottle::succeeded(std::string_view login) {
@@ -43,8 +42,9 @@ void LoginThrottle::succeeded(std::string_view login) {
 }
 
 void LoginThrottle::forget_old(core::Timestamp now) {
-  // Whatever has not failed for longer than the longest wait can start afresh.
-  const auto stale = [&](const auto& kv) { return now.seconds() - kv.second.last.seconds() > policy_.max_delay_seconds; };
+  const auto stale = [&](const auto& kv) {
+    return now.seconds() - kv.second.last.seconds() > std::max(policy_.max_delay_seconds, policy_.forget_after_seconds);
+  };
   std::erase_if(by_login_, stale);
   std::erase_if(by_address_, stale);
 }

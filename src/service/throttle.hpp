@@ -10,7 +10,8 @@
 
 namespace xuefeng::service {
 
-/// Slows down password guessing: after a few failures for a login, or many from one client address,
+/// Slows down password guessing: after a few failures for a login (the fifth starts a 1 s wait), or many
+/// from one client address,
 /// each further attempt must wait, twice as long after every failure (up to a cap). Attempts during a
 /// wait are refused without checking the password. Success clears the login's count. Kept in memory:
 /// one server process serves a deployment, and a restart only forgives.
@@ -22,6 +23,9 @@ class LoginThrottle {
     int free_failures_per_address = 30;
     std::int64_t first_delay_seconds = 1;
     std::int64_t max_delay_seconds = 15 * 60;
+    /// Failures are forgotten this long after the last one: a day's typos in a large office behind one
+    /// address must not add up to a lockout.
+    std::int64_t forget_after_seconds = 15 * 60;
     std::size_t max_tracked = 100000;
   };
 

@@ -122,6 +122,32 @@ TEST(Router, MatchesParametersMethodsAndLiterals) {
   EXPECT_FALSE(m.path_known);
 }
 
+TEST(Target, DecodesSegmentsAndQueryAndRejectsOtherForms) {
+  auto t = parse_target("/api/v1/people?q=%E5%BC%A0&org_id=3&flag&q=x+y");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->path, "/api/v1/people");
+  EXPECT_EQ(t->segments, (std::vector<std::string>{"api", "v1", "people"}));
+  ASSERT_EQ(t->query.size(), 4u);
+  EXPECT_EQ(t->query[0], (std::pair<std::string, std::string>{"q", "张"}));
+  EXPECT_EQ(t->query[2], (std::pair<std::string, std::string>{"flag", ""}));
+  EXPECT_EQ(t->query[3].second, "x y");
+
+  t = parse_target("/api/v1/orgs/a%2Fb");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->path, "/api/v1/orgs/a/b");
+  EXPECT_EQ(t->segments.back(), "a/b");  // an encoded slash stays inside its segment
+
+  t = parse_target("/");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->segments, std::vector<std::string>{""});
+
+  for (const std::string_view bad : {"", "*", "http://example.cn/api", "api/v1", "/a b", "/%zz"}) {
+    const auto r = parse_target(bad);
+    ASSERT_FALSE(r) << bad;
+    EXPECT_EQ(r.error().code, core::ErrorCode::kBadRequest) << bad;
+  }
+}
+
 TEST(Paging, CursorsRoundTripAndLimitsAreChecked) {
   Request req;
   RequestContext ctx{req, {}, {}, Language::kZh, {}, {}, false};

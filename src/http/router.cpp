@@ -4,6 +4,8 @@
 #include <boost/url/url_view.hpp>
 #include <charconv>
 
+#include "core/text.hpp"
+
 namespace xuefeng::http {
 namespace {
 
@@ -46,7 +48,10 @@ core::Result<ParsedTarget> parse_target(std::string_view target) {
   const auto url = boost::urls::parse_origin_form(target);
   if (!url) return core::fail(core::Error::bad_request({"请求地址格式错误", "malformed request target"}));
   ParsedTarget parsed;
+  // The path goes into messages (the 404's), which are JSON and so UTF-8: escapes that do not decode to
+  // UTF-8 ("/%BC%A0", half a character) are shown as sent.
   parsed.path = std::string(url->path());
+  if (!core::is_valid_utf8(parsed.path)) parsed.path = std::string(url->encoded_path());
   for (const auto& s : url->segments()) parsed.segments.push_back(s);
   if (parsed.segments.empty()) parsed.segments.emplace_back();
   for (const auto& p : url->params()) parsed.query.emplace_back(p.key, p.value);

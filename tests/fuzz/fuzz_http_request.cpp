@@ -2,14 +2,20 @@
 // conversion to http::Request (server::read_request) -> the API's target parsing (http::parse_target)
 // -> routing over the real route table -> the query and header readers handlers share. Pipelined
 // requests in one input are read one after another, as a kept-alive connection reads them.
+// Each request is also handed to the real Api (over a database that refuses every transaction), whose
+// answer must be a well-formed response: a valid status, headers without line breaks, and a JSON
+// body that is UTF-8 and parses.
 
+#include <spdlog/spdlog.h>
+
+#include <boost/json/parse.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <memory>
 #include <string_view>
 
+#include "core/text.hpp"
 #include "core/time.hpp"
 #include "http/api.hpp"
 #include "http/handler_support.hpp"
@@ -30,7 +36,8 @@ namespace service = xuefeng::service;
 constexpr server::RequestLimits kLimits{2048, 4096};
 constexpr int kMaxPipelined = 8;
 
-/// Only there so that an Api can be built to list its routes; no handler runs, so it is never asked.
+/// The API needs use cases, and they need a database; this one refuses every transaction, so a request
+/// goes as far as it can without data (authentication fails, login fails) and answers with an error.
 class NoDatabase final : public service::Database {
  public:
   core::Status read(const service::TransactionWork&) override { return refuse(); }
@@ -40,24 +47,25 @@ class NoDatabase final : public service::Database {
   static core::Status refuse() { return core::fail(core::Error::internal("no database in the fuzz target")); }
 };
 
-/// A router with the API's routes, in the API's order, whose handlers do nothing.
-std::unique_ptr<http::Router> real_routes() {
-  NoDatabase database;
-  const core::SystemClock clock;
-  const service::ServiceContext context(database, clock, service::ServiceConfig{});
-  service::Services services(context);
-  const http::Api api(services, http::ApiConfig{});
-  auto router = std::make_unique<http::Router>();
-  for (const auto& [method, pattern] : api.routes()) {
-    router->add(method, pattern, http::Auth::kRequired,
-                [](http::RequestContext&) { return http::Response{}; });
+/// The real Api, and a router with its routes in its order whose handlers do nothing.
+struct Application {
+  Application() {
+    for (const auto& [method, pattern] : api.routes()) {
+      router.add(method, pattern, http::Auth::kRequired,
+                 [](http::RequestContext&) { return http::Response{}; });
+    }
   }
-  return router;
-}
+  NoDatabase database;
+  core::SystemClock clock;
+  service::ServiceContext context{database, clock, service::ServiceConfig{}};
+  service::Services services{context};
+  http::Api api{services, http::ApiConfig{}};
+  http::Router router;
+};
 
-const http::Router& router() {
-  static const std::unique_ptr<http::Router> instance = real_routes();
-  return *instance;
+Application& application() {
+  static Application instance;
+  return instance;
 }
 
 [[noreturn]] void fail(const char* what) {
@@ -71,7 +79,7 @@ void route(const http::Request& request) {
   auto target = http::parse_target(request.target);
   if (!target) return;
   if (target->segments.empty()) fail("a parsed target without segments");
-  auto match = router().match(request.method, target->segments);
+  auto match = application().router.match(request.method, target->segments);
   if (!match.handler && match.path_known && match.allowed.empty()) fail("a 405 that allows no method");
 
   http::RequestContext ctx{request, std::move(match.params), std::move(target->query), language, {}, {},
@@ -85,7 +93,33 @@ void route(const http::Request& request) {
   (void)http::if_match(ctx);
 }
 
+bool has_line_break(std::string_view text) {
+  return text.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos;
+}
+
+/// What the Api answers, checked as a client would read it.
+void answer(const http::Request& request) {
+  const http::Response response = application().api.handle(request);
+  if (response.status < 200 || response.status > 599) fail("a status outside 200-599");
+  for (const auto& header : response.headers) {
+    if (header.name.empty() || has_line_break(header.name) || has_line_break(header.value)) {
+      fail("a response header with a line break");
+    }
+  }
+  if (response.content_type.find("json") == std::string::npos) return;
+  if (!core::is_valid_utf8(response.body)) fail("a JSON response that is not UTF-8");
+  boost::system::error_code ec;
+  (void)boost::json::parse(response.body, ec);
+  if (ec) fail("a JSON response that does not parse");
+}
+
 }  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  // Failed transactions are logged as errors; thousands a second would only slow the fuzzer down.
+  spdlog::set_level(spdlog::level::off);
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
@@ -96,6 +130,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (result.consumed == 0) fail("a complete request from no bytes");
     if (result.request.body.size() > kLimits.max_body_bytes) fail("a body over the limit was accepted");
     route(result.request);
+    answer(result.request);
     if (!result.keep_alive) return 0;
     bytes.remove_prefix(result.consumed);
   }

@@ -11,12 +11,11 @@
 #include <boost/json/parse.hpp>
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <string_view>
 
 #include "core/text.hpp"
 #include "core/time.hpp"
+#include "fuzz_checks.hpp"
 #include "http/api.hpp"
 #include "http/handler_support.hpp"
 #include "http/problem.hpp"
@@ -69,8 +68,7 @@ Application& application() {
 }
 
 [[noreturn]] void fail(const char* what) {
-  std::fprintf(stderr, "fuzz_http_request: %s\n", what);
-  std::abort();
+  xuefeng::fuzz::fail("fuzz_http_request", what);
 }
 
 /// What Api::dispatch and the handlers read from a request before any use case runs.

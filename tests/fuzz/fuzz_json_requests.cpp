@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "fuzz_checks.hpp"
 #include "http/decoders.hpp"
 #include "http/json_reader.hpp"
 #include "http/json_text.hpp"
@@ -29,15 +30,16 @@ http::Request json_request(std::string body) {
   return request;
 }
 
-/// A decoder either succeeds or fails with field errors; touching the result makes sure it is whole.
+/// A decoder either succeeds or fails with field errors that a client can read.
 template <typename T>
 void check(const xuefeng::core::Result<T>& result) {
   if (result) return;
   const auto& error = result.error();
   if (error.code != xuefeng::core::ErrorCode::kValidationFailed) {
-    std::fprintf(stderr, "decoder failed with an error other than a 422\n");
-    std::abort();
+    xuefeng::fuzz::fail("fuzz_json_requests", "a decoder failed with an error other than a 422");
   }
+  if (!xuefeng::fuzz::is_utf8(error))
+    xuefeng::fuzz::fail("fuzz_json_requests", "a decoder error that is not UTF-8");
 }
 
 void decode_everything(const json::value& body) {

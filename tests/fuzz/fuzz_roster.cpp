@@ -4,11 +4,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <string_view>
 
 #include "core/roster.hpp"
+#include "core/text.hpp"
+#include "fuzz_checks.hpp"
 
 namespace {
 
@@ -18,8 +18,7 @@ namespace core = xuefeng::core;
 const core::Date kToday = *core::Date::from_ymd(2026, 5, 1);
 
 [[noreturn]] void fail(const char* what) {
-  std::fprintf(stderr, "parse_roster: %s\n", what);
-  std::abort();
+  xuefeng::fuzz::fail("fuzz_roster", what);
 }
 
 }  // namespace
@@ -30,12 +29,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!rows) {
     if (rows.error().code != core::ErrorCode::kValidationFailed)
       fail("failed with an error other than a 422");
+    // Messages quote the file's cells, cut to length: the cut must not split a character.
+    if (!xuefeng::fuzz::is_utf8(rows.error())) fail("an error that is not UTF-8");
     return 0;
   }
   if (rows->empty() || rows->size() > core::kMaxRosterRows) fail("succeeded with no rows or too many");
   for (const auto& row : *rows) {
     if (row.row < 2) fail("a person came from the header row or above");
     if (row.person.name.empty()) fail("a person without a name");
+    if (!core::is_valid_utf8(row.person.name) || !core::is_valid_utf8(row.person.post) ||
+        !core::is_valid_utf8(row.person.phone)) {
+      fail("a person whose text is not UTF-8");
+    }
   }
   return 0;
 }

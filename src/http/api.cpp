@@ -3,8 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
-#include <boost/url/parse.hpp>
-#include <boost/url/url_view.hpp>
 
 #include "http/handler_support.hpp"
 #include "http/router.hpp"
@@ -76,18 +74,12 @@ Response Api::handle(const Request& request) const {
 
 Response Api::dispatch(const Request& request) const {
   const Language language = preferred_language(request.header("Accept-Language"));
-  const auto url = boost::urls::parse_origin_form(request.target);
-  if (!url) {
-    return problem_response(core::Error::bad_request({"请求地址格式错误", "malformed request target"}), language);
-  }
-  std::vector<std::string> segments;
-  for (const auto& s : url->segments()) segments.push_back(s);
-  if (segments.empty()) segments.emplace_back();
+  auto target = parse_target(request.target);
+  if (!target) return problem_response(target.error(), language);
 
-  RequestContext ctx{request, {}, {}, language, {}, {}, false};
-  for (const auto& p : url->params()) ctx.query.emplace_back(p.key, p.value);
+  RequestContext ctx{request, {}, std::move(target->query), language, {}, {}, false};
 
-  auto match = router_->match(request.method, segments);
+  auto match = router_->match(request.method, target->segments);
   if (!match.handler) {
     if (match.path_known) {
       Response r = problem_response({core::ErrorCode::kMethodNotAllowed,
@@ -102,8 +94,8 @@ Response Api::dispatch(const Request& request) const {
       r.set_header("Allow", allow);
       return r;
     }
-    return problem_response(core::Error::not_found({"没有这个接口：" + std::string(url->path()),
-                                                    "no such resource: " + std::string(url->path())}),
+    return problem_response(core::Error::not_found({"没有这个接口：" + target->path,
+                                                    "no such resource: " + target->path}),
                             language);
   }
   ctx.path_params = std::move(match.params);

@@ -1,6 +1,10 @@
 #include "http/router.hpp"
 
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
 #include <charconv>
+
+#include "core/text.hpp"
 
 namespace xuefeng::http {
 namespace {
@@ -38,6 +42,20 @@ core::Result<core::Id> RequestContext::id(std::string_view name) const {
     if (ec == std::errc() && end == text.data() + text.size() && value > 0) return value;
   }
   return core::fail(core::Error::not_found({"未找到", "not found"}));
+}
+
+core::Result<ParsedTarget> parse_target(std::string_view target) {
+  const auto url = boost::urls::parse_origin_form(target);
+  if (!url) return core::fail(core::Error::bad_request({"请求地址格式错误", "malformed request target"}));
+  ParsedTarget parsed;
+  // The path goes into messages (the 404's), which are JSON and so UTF-8: escapes that do not decode to
+  // UTF-8 ("/%BC%A0", half a character) are shown as sent.
+  parsed.path = std::string(url->path());
+  if (!core::is_valid_utf8(parsed.path)) parsed.path = std::string(url->encoded_path());
+  for (const auto& s : url->segments()) parsed.segments.push_back(s);
+  if (parsed.segments.empty()) parsed.segments.emplace_back();
+  for (const auto& p : url->params()) parsed.query.emplace_back(p.key, p.value);
+  return parsed;
 }
 
 void Router::add(Method method, std::string pattern, Auth auth, RouteHandler handler) {

@@ -35,6 +35,19 @@ struct RequestContext {
 
 using RouteHandler = std::function<Response(RequestContext&)>;
 
+/// A request target split the way routes see it.
+struct ParsedTarget {
+  /// The decoded path, for messages.
+  std::string path;
+  /// The decoded path segments; "/" is one empty segment.
+  std::vector<std::string> segments;
+  /// The decoded query parameters in order; a key without '=' has an empty value.
+  std::vector<std::pair<std::string, std::string>> query;
+};
+
+/// Reads a request target in origin form ("/api/v1/people?q=%E5%BC%A0"); anything else is a 400.
+core::Result<ParsedTarget> parse_target(std::string_view target);
+
 enum class Auth {
   kRequired,  // 401 without a valid session
   kNone,      // login itself, health checks

@@ -32,7 +32,6 @@
 #include <cstdint>
 #include <ctime>
 #include <exception>
-#include <iterator>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -50,6 +49,7 @@
 #include "core/error.hpp"
 #include "core/time.hpp"
 #include "http/problem.hpp"
+#include "server/beast_request.hpp"
 
 namespace xuefeng::server {
 namespace {
@@ -73,35 +73,7 @@ constexpr auto kLingerTime = std::chrono::seconds{1};
 // Accept fails repeatedly while the process is out of descriptors; pausing keeps that from spinning.
 constexpr auto kAcceptBackoff = std::chrono::milliseconds{100};
 
-using RequestParser = bhttp::request_parser<bhttp::string_body>;
-using BeastRequest = bhttp::request<bhttp::string_body>;
 using BeastResponse = bhttp::response<bhttp::string_body>;
-
-http::Method to_method(bhttp::verb verb) {
-  switch (verb) {
-    case bhttp::verb::get: return http::Method::kGet;
-    case bhttp::verb::head: return http::Method::kHead;
-    case bhttp::verb::post: return http::Method::kPost;
-    case bhttp::verb::put: return http::Method::kPut;
-    case bhttp::verb::patch: return http::Method::kPatch;
-    case bhttp::verb::delete_: return http::Method::kDelete;
-    case bhttp::verb::options: return http::Method::kOptions;
-    default: return http::Method::kOther;
-  }
-}
-
-http::Request to_request(BeastRequest&& message, const std::string& remote_address) {
-  http::Request request;
-  request.method = to_method(message.method());
-  request.target = std::string(message.target());
-  request.headers.reserve(static_cast<std::size_t>(std::distance(message.begin(), message.end())));
-  for (const auto& field : message) {
-    request.headers.push_back({std::string(field.name_string()), std::string(field.value())});
-  }
-  request.body = std::move(message.body());
-  request.remote_address = remote_address;
-  return request;
-}
 
 /// IMF-fixdate (RFC 9110 section 5.6.7), written by hand because strftime follows the C locale.
 std::string http_date(std::chrono::system_clock::time_point now) {
@@ -162,29 +134,6 @@ BeastResponse to_beast(http::Response& response, unsigned version, bool keep_ali
   }
   message.keep_alive(keep_alive);
   return message;
-}
-
-/// Beast's request syntax errors, as opposed to I/O failures and the size limits, which get other answers.
-bool is_malformed(const error_code& ec) {
-  using bhttp::error;
-  static constexpr std::array kMalformed{
-      error::bad_line_ending,
-      error::bad_method,
-      error::bad_target,
-      error::bad_version,
-      error::bad_field,
-      error::bad_value,
-      error::bad_content_length,
-      error::bad_transfer_encoding,
-      error::multiple_content_length,
-      error::bad_chunk,
-      error::bad_chunk_extension,
-      error::bad_obs_fold,
-  };
-  for (const auto e : kMalformed) {
-    if (ec == e) return true;
-  }
-  return false;
 }
 
 core::Error refusal(core::ErrorCode code, const ServerConfig& config) {
@@ -423,15 +372,14 @@ asio::awaitable<bool> Session::serve_one() {
   arm_watchdog(config.read_timeout);
 
   RequestParser parser;
-  parser.header_limit(static_cast<std::uint32_t>(config.max_header_bytes));
-  parser.body_limit(static_cast<std::uint64_t>(config.max_body_bytes));
+  apply_limits(parser, RequestLimits{config.max_header_bytes, config.max_body_bytes});
 
   auto [ec, n] = co_await bhttp::async_read_header(stream_, buffer_, parser, kAwait);
   if (!ec && !parser.is_done()) {
     const auto& header = parser.get();
     // Only now, with the headers accepted (a Content-Length over the limit already failed above),
     // is the client invited to send the body.
-    if (header.version() >= 11 && http::iequals(header[bhttp::field::expect], "100-continue")) {
+    if (expects_continue(header)) {
       bhttp::response<bhttp::empty_body> interim{bhttp::status::continue_, 11};
       stream_.expires_after(config.write_timeout);
       auto [write_ec, written] = co_await bhttp::async_write(stream_, interim, kAwait);
@@ -446,16 +394,7 @@ asio::awaitable<bool> Session::serve_one() {
   disarm_watchdog();
 
   if (ec) {
-    std::optional<core::ErrorCode> code;
-    if (read_timed_out_) {
-      code = core::ErrorCode::kRequestTimeout;
-    } else if (ec == bhttp::error::body_limit) {
-      code = core::ErrorCode::kPayloadTooLarge;
-    } else if (ec == bhttp::error::header_limit) {
-      code = core::ErrorCode::kHeadersTooLarge;
-    } else if (is_malformed(ec)) {
-      code = core::ErrorCode::kBadRequest;
-    }
+    const std::optional<core::ErrorCode> code = read_timed_out_ ? core::ErrorCode::kRequestTimeout : refusal_for(ec);
     // Anything else is an I/O failure or a peer that left mid-request: nobody to answer.
     if (!code) co_return false;
 

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "core/text.hpp"
+#include "http/api.hpp"
 #include "http/handler_support.hpp"
 #include "http/json_reader.hpp"
 #include "http/json_text.hpp"
@@ -120,6 +122,63 @@ TEST(Router, MatchesParametersMethodsAndLiterals) {
   m = router.match(Method::kGet, {"api", "v1", "nothing"});
   EXPECT_FALSE(m.handler);
   EXPECT_FALSE(m.path_known);
+}
+
+TEST(Target, DecodesSegmentsAndQueryAndRejectsOtherForms) {
+  auto t = parse_target("/api/v1/people?q=%E5%BC%A0&org_id=3&flag&q=x+y");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->path, "/api/v1/people");
+  EXPECT_EQ(t->segments, (std::vector<std::string>{"api", "v1", "people"}));
+  ASSERT_EQ(t->query.size(), 4u);
+  EXPECT_EQ(t->query[0], (std::pair<std::string, std::string>{"q", "张"}));
+  EXPECT_EQ(t->query[2], (std::pair<std::string, std::string>{"flag", ""}));
+  EXPECT_EQ(t->query[3].second, "x y");
+
+  t = parse_target("/api/v1/orgs/a%2Fb");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->path, "/api/v1/orgs/a/b");
+  EXPECT_EQ(t->segments.back(), "a/b");  // an encoded slash stays inside its segment
+
+  t = parse_target("/api/v1/%BC%A0");  // percent-escapes of half a character (fuzz_http_request)
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->segments.back(), "\xBC\xA0");
+  EXPECT_EQ(t->path, "/api/v1/%BC%A0");  // shown as sent: messages are UTF-8
+
+  t = parse_target("/");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->segments, std::vector<std::string>{""});
+
+  for (const std::string_view bad : {"", "*", "http://example.cn/api", "api/v1", "/a b", "/%zz"}) {
+    const auto r = parse_target(bad);
+    ASSERT_FALSE(r) << bad;
+    EXPECT_EQ(r.error().code, core::ErrorCode::kBadRequest) << bad;
+  }
+}
+
+// A database that refuses every transaction: enough for requests that are answered before any use case runs.
+class NoDatabase final : public service::Database {
+ public:
+  core::Status read(const service::TransactionWork&) override { return refuse(); }
+  core::Status write(const service::TransactionWork&) override { return refuse(); }
+
+ private:
+  static core::Status refuse() { return core::fail(core::Error::internal("no database")); }
+};
+
+TEST(Api, NotFoundForAPathThatIsNotUtf8IsStillUtf8Json) {
+  NoDatabase database;
+  const core::SystemClock clock;
+  const service::ServiceContext context(database, clock, service::ServiceConfig{});
+  service::Services services(context);
+  const Api api(services, ApiConfig{});
+  Request request;
+  request.target = "/api/v1/%BC%A0?q=1";
+  request.headers.push_back({"Accept-Language", "en"});
+  const Response response = api.handle(request);
+  EXPECT_EQ(response.status, 404);
+  ASSERT_TRUE(core::is_valid_utf8(response.body)) << response.body;
+  const auto body = json::parse(response.body);
+  EXPECT_EQ(body.at("detail"), "no such resource: /api/v1/%BC%A0");
 }
 
 TEST(Paging, CursorsRoundTripAndLimitsAreChecked) {

@@ -40,7 +40,7 @@ constexpr int kMaxPipelined = 8;
 class NoDatabase final : public service::Database {
  public:
   core::Status read(const service::TransactionWork&) override { return refuse(); }
-  core::Status write(const service::TransactionWork&) override { return refuse(); }
+  core::Status write(const service::WriteContext&, const service::TransactionWork&) override { return refuse(); }
 
  private:
   static core::Status refuse() { return core::fail(core::Error::internal("no database in the fuzz target")); }

@@ -159,7 +159,7 @@ TEST(Target, DecodesSegmentsAndQueryAndRejectsOtherForms) {
 class NoDatabase final : public service::Database {
  public:
   core::Status read(const service::TransactionWork&) override { return refuse(); }
-  core::Status write(const service::TransactionWork&) override { return refuse(); }
+  core::Status write(const service::WriteContext&, const service::TransactionWork&) override { return refuse(); }
 
  private:
   static core::Status refuse() { return core::fail(core::Error::internal("no database")); }

@@ -28,16 +28,6 @@ bool same_origin(const Request& request) {
 
 bool is_safe(Method m) { return m == Method::kGet || m == Method::kHead || m == Method::kOptions; }
 
-void add_security_headers(Response& r) {
-  r.set_header("X-Content-Type-Options", "nosniff");
-  r.set_header("Referrer-Policy", "same-origin");
-  r.set_header("X-Frame-Options", "DENY");
-  r.set_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-  bool has_cache_control = false;
-  for (const auto& h : r.headers) has_cache_control = has_cache_control || iequals(h.name, "Cache-Control");
-  if (!has_cache_control) r.set_header("Cache-Control", "no-store");
-}
-
 }  // namespace
 
 Api::Api(service::Services& services, ApiConfig config)

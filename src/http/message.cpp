@@ -34,4 +34,14 @@ std::string_view Request::header(std::string_view name) const {
   return {};
 }
 
+void add_security_headers(Response& response) {
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("Referrer-Policy", "same-origin");
+  response.set_header("X-Frame-Options", "DENY");
+  response.set_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  bool has_cache_control = false;
+  for (const auto& h : response.headers) has_cache_control = has_cache_control || iequals(h.name, "Cache-Control");
+  if (!has_cache_control) response.set_header("Cache-Control", "no-store");
+}
+
 }  // namespace xuefeng::http

@@ -231,6 +231,7 @@ asio::awaitable<void> refuse_and_close(beast::tcp_stream& stream, const core::Er
                                        SteadyClock::time_point started) {
   http::Response response = http::problem_response(error, language);
   if (error.code == core::ErrorCode::kServiceUnavailable) response.set_header("Retry-After", "1");
+  http::add_security_headers(response);
   entry.status = response.status;
   entry.problem = response.problem_code;
   entry.bytes = response.body.size();
@@ -620,7 +621,9 @@ http::Response Core::call_handler(const http::Request& request) const {
     failure = "non-standard exception";
   }
   spdlog::error("server: handler failed on {} {}: {}", http::method_name(request.method), request.target, failure);
-  return http::problem_response(core::Error::internal(failure), language);
+  auto response = http::problem_response(core::Error::internal(failure), language);
+  http::add_security_headers(response);
+  return response;
 }
 
 void Core::remove_session(const Session* session) {

@@ -321,6 +321,15 @@ TEST(Server, HeadSendsHeadersOnly) {
   EXPECT_EQ(next->header("X-Target"), "/after");
 }
 
+// The server's own refusals never reach the API, so they must add these headers themselves.
+template <typename Answer>
+void expect_security_headers(const Answer& response) {
+  EXPECT_EQ(response.header("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(response.header("X-Frame-Options"), "DENY");
+  EXPECT_EQ(response.header("Cache-Control"), "no-store");
+  EXPECT_TRUE(response.header("Content-Security-Policy").has_value());
+}
+
 TEST(Server, OversizedBodyIs413ProblemAndCloses) {
   RunningServer server(small_config(), echo);
   Client client(server.port());
@@ -332,6 +341,7 @@ TEST(Server, OversizedBodyIs413ProblemAndCloses) {
   EXPECT_NE(response->body.find(R"("code":"payload_too_large")"), std::string::npos) << response->body;
   EXPECT_NE(response->body.find("请求内容过大"), std::string::npos) << response->body;
   EXPECT_EQ(lower(response->header("Connection").value_or("")), "close");
+  expect_security_headers(*response);
   EXPECT_TRUE(client.closed_without_data());
 }
 
@@ -361,6 +371,7 @@ TEST(Server, OversizedHeaderIs431) {
   EXPECT_EQ(response->status, 431);
   EXPECT_EQ(response->header("Content-Type"), "application/problem+json");
   EXPECT_NE(response->body.find(R"("code":"headers_too_large")"), std::string::npos) << response->body;
+  expect_security_headers(*response);
 }
 
 TEST(Server, GarbageRequestLineIs400) {
@@ -452,6 +463,7 @@ TEST(Server, ConnectionsBeyondTheLimitGet503) {
     EXPECT_EQ(response->status, 503);
     EXPECT_EQ(response->header("Retry-After"), "1");
     EXPECT_NE(response->body.find(R"("code":"service_unavailable")"), std::string::npos) << response->body;
+    expect_security_headers(*response);
     EXPECT_TRUE(third.closed_without_data());
   }
 

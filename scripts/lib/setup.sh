@@ -16,6 +16,7 @@ XUEFENG_PACKAGES=(
   libsqlite3-dev libsodium-dev libqrencode-dev
   libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  librapidcheck-dev
   clang libclang-rt-14-dev llvm-14
 )
 

@@ -19,7 +19,7 @@ Application::Application(const AppConfig& config) : config_(config) {
   service::ServiceConfig service_config;
   service_config.offset = config_.offset;
   context_ = std::make_unique<service::ServiceContext>(*database_, clock_, service_config);
-  services_ = std::make_unique<service::Services>(*context_);
+  services_ = std::make_unique<service::Services>(*context_, requirement_codec_);
   http::ApiConfig api_config;
   api_config.offset = config_.offset;
   api_config.public_url = config_.public_url;

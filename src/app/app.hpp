@@ -5,6 +5,7 @@
 
 #include "core/time.hpp"
 #include "http/api.hpp"
+#include "http/requirement_codec.hpp"
 #include "server/server.hpp"
 #include "service/services.hpp"
 #include "store/sqlite/database.hpp"
@@ -41,6 +42,7 @@ class Application {
   core::SystemClock clock_;
   std::unique_ptr<store::sqlite::SqliteDatabase> database_;
   std::unique_ptr<service::ServiceContext> context_;
+  http::JsonRequirementCodec requirement_codec_;
   std::unique_ptr<service::Services> services_;
   std::unique_ptr<http::Api> api_;
 };

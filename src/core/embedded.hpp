@@ -14,4 +14,7 @@ struct EmbeddedFile {
 /// migrations/sqlite/*.sql, in file-name order.
 std::span<const EmbeddedFile> sqlite_migrations();
 
+/// data/requirement_templates/*.json, in file-name order.
+std::span<const EmbeddedFile> requirement_templates();
+
 }  // namespace xuefeng::embedded

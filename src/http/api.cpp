@@ -43,6 +43,7 @@ Api::Api(service::Services& services, ApiConfig config)
   add_activity_routes(*router_, deps);
   add_archive_routes(*router_, deps);
   add_audit_routes(*router_, deps);
+  add_requirement_routes(*router_, deps);
 }
 
 Api::~Api() = default;

@@ -13,6 +13,7 @@ void add_plan_routes(Router& router, const RouteDeps& deps);
 void add_activity_routes(Router& router, const RouteDeps& deps);
 void add_archive_routes(Router& router, const RouteDeps& deps);
 void add_audit_routes(Router& router, const RouteDeps& deps);
+void add_requirement_routes(Router& router, const RouteDeps& deps);
 
 /// The session cookie's name.
 inline constexpr const char* kSessionCookie = "xuefeng_session";

@@ -31,6 +31,7 @@ std::string usage_text_zh(const Usage& u) {
   add(u.plans, "个学习计划");
   add(u.activities, "项学习活动");
   add(u.accounts, "项账号授权");
+  add(u.requirement_sets, "套学习要求");
   return s;
 }
 
@@ -46,6 +47,7 @@ std::string usage_text_en(const Usage& u) {
   add(u.plans, "plan", "plans");
   add(u.activities, "activity", "activities");
   add(u.accounts, "account role", "account roles");
+  add(u.requirement_sets, "requirement set", "requirement sets");
   return s;
 }
 

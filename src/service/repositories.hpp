@@ -2,11 +2,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/model.hpp"
+#include "core/requirement.hpp"
 #include "core/result.hpp"
 
 namespace xuefeng::service {
@@ -57,8 +59,11 @@ struct Usage {
   std::int64_t archive_entries = 0;
   std::int64_t accounts = 0;
   std::int64_t speeches = 0;
+  std::int64_t requirement_sets = 0;
   bool any() const {
-    return children + memberships + plans + activities + attendance + archive_entries + accounts + speeches > 0;
+    return children + memberships + plans + activities + attendance + archive_entries + accounts + speeches +
+               requirement_sets >
+           0;
   }
 };
 
@@ -319,6 +324,67 @@ class AuditRepository {
   virtual std::vector<AuditRecord> list(const AuditQuery& query, const Visibility& visible, const PageRequest& page) = 0;
 };
 
+// ---------------------------------------------------------------------------------------------------
+// Requirements and compliance
+
+/// A requirement set as stored: its document is the canonical JSON text (service/requirements.hpp).
+struct StoredRequirementSet {
+  Id id = 0;
+  Id org_id = 0;
+  std::optional<std::string> template_code;
+  std::string document;
+  std::int64_t version = 1;
+  Timestamp created_at;
+  Timestamp updated_at;
+};
+
+class RequirementRepository {
+ public:
+  virtual ~RequirementRepository() = default;
+  virtual std::optional<StoredRequirementSet> find(Id id) = 0;
+  virtual Id insert(const StoredRequirementSet& set) = 0;
+  /// Writes the document and bumps the version.
+  virtual void update(const StoredRequirementSet& set) = 0;
+  virtual void remove(Id id) = 0;
+  /// By id; only sets of orgs in the visible subtrees; of one org if `org_id` is given.
+  virtual std::vector<StoredRequirementSet> list(std::optional<Id> org_id, const Visibility& visible,
+                                                 const PageRequest& page) = 0;
+  /// The sets that reach into the subtree of `org_id`: attached to it, to an org above it, or to an org
+  /// below it. By id.
+  virtual std::vector<StoredRequirementSet> reaching(Id org_id) = 0;
+  /// The sets attached to an org above or at one where the person was a member in [from, to]. By id.
+  virtual std::vector<StoredRequirementSet> binding_person(Id person_id, Date from, Date to) = 0;
+};
+
+/// A person bound by a requirement: a member, matching its subject, of an org in its subtree.
+struct BoundPerson {
+  Id person_id = 0;
+  std::string name;
+  /// Their first and last day as such a member in the year, cut to the year.
+  core::DateSpan bound;
+};
+
+struct BoundOrg {
+  Id org_id = 0;
+  std::string name;
+};
+
+class ComplianceQueries {
+ public:
+  virtual ~ComplianceQueries() = default;
+  /// People bound in the year by a person subject over the subtree of `root`, by id; only `person_id`
+  /// if given.
+  virtual std::vector<BoundPerson> bound_people(Id root, const core::SubjectFilter& subject, core::DateSpan year,
+                                                std::optional<Id> person_id) = 0;
+  /// Orgs bound by an org subject of a set attached to `set_org`, within the subtree of `root` (`set_org`
+  /// or an org below it), by id.
+  virtual std::vector<BoundOrg> bound_orgs(Id set_org, Id root, const core::SubjectFilter& subject) = 0;
+  /// What each person did in the year (`bound` left for the caller). Archive entries are read up to a
+  /// year past its end, for make-up study of the last weeks.
+  virtual std::map<Id, core::PersonFacts> person_facts(const std::vector<Id>& people, core::DateSpan year) = 0;
+  virtual std::map<Id, core::OrgFacts> org_facts(const std::vector<Id>& orgs, core::DateSpan year) = 0;
+};
+
 /// One transaction's view of the store.
 class Repositories {
  public:
@@ -334,6 +400,8 @@ class Repositories {
   virtual ReportQueries& reports() = 0;
   virtual AccountRepository& accounts() = 0;
   virtual AuditRepository& audit() = 0;
+  virtual RequirementRepository& requirements() = 0;
+  virtual ComplianceQueries& compliance() = 0;
 };
 
 using TransactionWork = std::function<core::Status(Repositories&)>;

@@ -2,12 +2,14 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/access.hpp"
 #include "core/model.hpp"
+#include "core/requirement.hpp"
 #include "core/result.hpp"
 #include "core/rules.hpp"
 #include "service/actor.hpp"
@@ -430,11 +432,92 @@ class AuditService {
   const ServiceContext& ctx_;
 };
 
+// ---------------------------------------------------------------------------------------------------
+// Requirements and compliance
+
+/// Reads and writes requirement documents as JSON. Declared here, implemented where JSON lives
+/// (src/http), so that the document has one wire form: the API's, the stored one and the templates'.
+class RequirementCodec {
+ public:
+  virtual ~RequirementCodec() = default;
+  /// Shape errors (unknown keys, wrong types, unknown codes) name fields under `field` ("document.items[0].period").
+  virtual Result<core::RequirementDocument> decode(std::string_view json, const std::string& field) const = 0;
+  /// The canonical text: every key, in one order.
+  virtual std::string encode(const core::RequirementDocument& document) const = 0;
+};
+
+struct RequirementSet {
+  core::Id id = 0;
+  core::Id org_id = 0;
+  std::optional<std::string> template_code;
+  core::RequirementDocument document;
+  std::int64_t version = 1;
+  core::Timestamp created_at;
+  core::Timestamp updated_at;
+};
+
+struct RequirementTemplate {
+  std::string code;
+  core::RequirementDocument document;
+};
+
+/// Either a template's code or a document written out.
+struct NewRequirementSet {
+  core::Id org_id = 0;
+  std::optional<std::string> template_code;
+  std::optional<core::RequirementDocument> document;
+};
+
+/// One subject's evaluation under one set.
+struct SubjectCompliance {
+  std::shared_ptr<const RequirementSet> set;  // keeps the items the result points to alive
+  core::SubjectKind kind = core::SubjectKind::kPerson;
+  core::Id subject_id = 0;
+  std::string name;
+  core::SubjectResult result;
+};
+
+struct Compliance {
+  int year = 0;
+  core::Date as_of;
+  std::vector<SubjectCompliance> subjects;
+};
+
+class RequirementService {
+ public:
+  RequirementService(const ServiceContext& ctx, const RequirementCodec& codec);
+
+  /// The shipped templates (data/requirement_templates), in a fixed order.
+  const std::vector<RequirementTemplate>& templates() const { return templates_; }
+
+  Result<RequirementSet> create(const Actor& actor, const NewRequirementSet& input);
+  Result<RequirementSet> get(const Actor& actor, core::Id id);
+  Result<Page<RequirementSet>> list(const Actor& actor, std::optional<core::Id> org_id, const PageRequest& page);
+  Result<RequirementSet> update(const Actor& actor, core::Id id, const core::RequirementDocument& document,
+                                std::optional<Version> if_match);
+  Status remove(const Actor& actor, core::Id id, std::optional<Version> if_match);
+
+  /// Every set that binds the person in the year, evaluated as at the end of `as_of` (default: today,
+  /// or the year's last day for a past year).
+  Result<Compliance> person_compliance(const Actor& actor, core::Id person_id, int year, std::optional<core::Date> as_of);
+  /// Every subject in the org's subtree under every set reaching into it.
+  Result<Compliance> org_compliance(const Actor& actor, core::Id org_id, int year, std::optional<core::Date> as_of);
+
+ private:
+  Result<RequirementSet> load(const StoredRequirementSet& stored) const;
+  Result<core::Date> resolve_as_of(int year, std::optional<core::Date> as_of) const;
+  Status evaluate(Repositories& repos, const std::vector<StoredRequirementSet>& sets, core::Id within_org,
+                  std::optional<core::Id> person_id, Compliance& out) const;
+  const ServiceContext& ctx_;
+  const RequirementCodec& codec_;
+  std::vector<RequirementTemplate> templates_;
+};
+
 /// All use cases, built once by the composition root.
 struct Services {
-  explicit Services(const ServiceContext& ctx)
+  Services(const ServiceContext& ctx, const RequirementCodec& requirement_codec)
       : context(ctx), accounts(ctx), orgs(ctx), people(ctx), plans(ctx), activities(ctx), archive(ctx), stats(ctx),
-        audit(ctx) {}
+        audit(ctx), requirements(ctx, requirement_codec) {}
   const ServiceContext& context;
   AccountService accounts;
   OrgService orgs;
@@ -444,6 +527,7 @@ struct Services {
   ArchiveService archive;
   StatsService stats;
   AuditService audit;
+  RequirementService requirements;
 };
 
 }  // namespace xuefeng::service

@@ -46,6 +46,7 @@ struct Row {
 // One of everything on each side: A (in scope) and B (out of scope).
 struct Side {
   Id org = 0, person = 0, other_person = 0, account = 0, plan = 0, running = 0, ended = 0, upcoming = 0, entry = 0;
+  Id requirement = 0;
   Actor member_actor;
 };
 
@@ -114,6 +115,9 @@ class AccessMatrix : public ::testing::Test {
     e.title = "学习笔记";
     return ok(s().archive.create(system_, e)).id;
   }
+  static Id requirement(Id org_id) {
+    return ok(s().requirements.create(system_, {org_id, std::string("eight_ones"), std::nullopt})).id;
+  }
   static std::string unique() { return std::to_string(++counter_); }
 
   static void build_world() {
@@ -136,6 +140,7 @@ class AccessMatrix : public ::testing::Test {
       side.ended = activity(side.org, -5, -4);
       side.upcoming = activity(side.org, 3, 3);
       side.entry = entry(side.other_person);
+      side.requirement = requirement(side.org);
     }
     const Id a = sides_[kIn].org;
     account("root", std::nullopt, {{AccountRole::kAdmin, std::nullopt}});
@@ -208,6 +213,7 @@ TEST_F(AccessMatrix, EveryRouteEveryRoleInAndOutOfScope) {
   auto code = [&](Scope sc, Role) {
     return Params{{"code", ok(s().activities.check_in_code(system_, side(sc).running)).code}};
   };
+  auto fresh_requirement = [&](Scope sc, Role) { return Params{{"fresh_requirement", std::to_string(requirement(side(sc).org))}}; };
   auto none = [](Scope, Role) { return Params{}; };
 
   // Statuses per role: admin org_admin secretary study_secretary supervisor member anonymous.
@@ -299,6 +305,21 @@ TEST_F(AccessMatrix, EveryRouteEveryRoleInAndOutOfScope) {
       {"POST", "/api/v1/people/{other_person}/archive/{entry}/review", R"({"verdict":"verified"})",
        "200 200 200 200 403 404 401", "200 404 404 404 404 404 401", none},
       {"GET", "/api/v1/audit?org_id={org}", "", "200 403 403 403 200 403 401", "200 403 403 403 404 403 401", none},
+      {"GET", "/api/v1/requirements/templates", "", "200 200 200 200 200 200 401", "200 200 200 200 200 200 401", none},
+      {"POST", "/api/v1/requirements", R"({"org_id":{org},"template":"eight_ones"})", "201 201 201 201 403 403 401",
+       "201 422 422 422 403 403 401", none},
+      {"GET", "/api/v1/requirements", "", "200 200 200 200 200 200 401", "200 200 200 200 200 200 401", none},
+      {"GET", "/api/v1/requirements/{requirement}", "", "200 200 200 200 200 200 401", "200 404 404 404 404 404 401",
+       none},
+      {"PATCH", "/api/v1/requirements/{requirement}",
+       R"({"document":{"name":"要求{n}","subject":{"kind":"person"},"items":[{"code":"notes","label":"笔记","period":"year","measure":"archive_entries","value":1}]}})",
+       "200 200 200 200 403 403 401", "200 404 404 404 404 404 401", none},
+      {"DELETE", "/api/v1/requirements/{fresh_requirement}", "", "204 204 204 204 403 403 401",
+       "204 404 404 404 404 404 401", fresh_requirement},
+      {"GET", "/api/v1/people/{other_person}/compliance?year={year}", "", "200 200 200 200 200 404 401",
+       "200 404 404 404 404 404 401", none},
+      {"GET", "/api/v1/orgs/{org}/compliance?year={year}", "", "200 200 200 200 200 403 401",
+       "200 404 404 404 404 404 401", none},
   };
 
   // Session routes that end or open sessions are covered by their own tests (login, logout); every other
@@ -342,6 +363,7 @@ TEST_F(AccessMatrix, EveryRouteEveryRoleInAndOutOfScope) {
                       {"ended", std::to_string(sd.ended)},
                       {"upcoming", std::to_string(sd.upcoming)},
                       {"entry", std::to_string(sd.entry)},
+                      {"requirement", std::to_string(sd.requirement)},
                       {"year", std::to_string(today().year())},
                       {"today", today().to_string()},
                       {"tomorrow", today().add_days(1).to_string()},

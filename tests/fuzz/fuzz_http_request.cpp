@@ -17,6 +17,7 @@
 #include "core/time.hpp"
 #include "fuzz_checks.hpp"
 #include "http/api.hpp"
+#include "http/requirement_codec.hpp"
 #include "http/handler_support.hpp"
 #include "http/problem.hpp"
 #include "http/router.hpp"
@@ -57,7 +58,8 @@ struct Application {
   NoDatabase database;
   core::SystemClock clock;
   service::ServiceContext context{database, clock, service::ServiceConfig{}};
-  service::Services services{context};
+  http::JsonRequirementCodec codec;
+  service::Services services{context, codec};
   http::Api api{services, http::ApiConfig{}};
   http::Router router;
 };

@@ -9,6 +9,7 @@
 #include "http/json_text.hpp"
 #include "http/problem.hpp"
 #include "http/qr_svg.hpp"
+#include "http/requirement_codec.hpp"
 #include "http/router.hpp"
 
 namespace xuefeng::http {
@@ -169,7 +170,8 @@ TEST(Api, NotFoundForAPathThatIsNotUtf8IsStillUtf8Json) {
   NoDatabase database;
   const core::SystemClock clock;
   const service::ServiceContext context(database, clock, service::ServiceConfig{});
-  service::Services services(context);
+  JsonRequirementCodec codec;
+  service::Services services(context, codec);
   const Api api(services, ApiConfig{});
   Request request;
   request.target = "/api/v1/%BC%A0?q=1";

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "service/crypto.hpp"
+#include "http/requirement_codec.hpp"
 #include "service/services.hpp"
 #include "store/sqlite/database.hpp"
 
@@ -52,7 +53,7 @@ class StoreFixture : public ::testing::Test {
     options.durability = store::sqlite::Durability::kNormal;
     db_ = std::make_unique<store::sqlite::SqliteDatabase>(options);
     context_ = std::make_unique<service::ServiceContext>(*db_, clock_, service::ServiceConfig{});
-    services_ = std::make_unique<service::Services>(*context_);
+    services_ = std::make_unique<service::Services>(*context_, codec_);
   }
 
   static core::Date date(const char* text) { return *core::Date::parse(text); }
@@ -70,6 +71,7 @@ class StoreFixture : public ::testing::Test {
   ManualClock clock_{*core::Timestamp::parse_rfc3339("2026-06-15T10:00:00+08:00")};
   std::unique_ptr<store::sqlite::SqliteDatabase> db_;
   std::unique_ptr<service::ServiceContext> context_;
+  http::JsonRequirementCodec codec_;
   std::unique_ptr<service::Services> services_;
   const service::Actor admin_ = service::Actor::system();
 };

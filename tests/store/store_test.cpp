@@ -141,6 +141,19 @@ class Store : public StoreFixture {
     ok(services_->activities.request_leave(member, upcoming, "出差"));
     ok(services_->activities.decide_leave(admin_, upcoming, w.people[0], true));
     ASSERT_TRUE(services_->accounts.logout(member, login.token, false));
+    for (const char* code : {"eight_ones", "central_group_year", "egov_training"}) {
+      ok(services_->requirements.create(admin_, {w.district, std::string(code), std::nullopt}));
+    }
+    const Id township_set = ok(services_->requirements.create(admin_, {w.group, std::string("township_cadence"), std::nullopt})).id;
+    ok(services_->requirements.list(admin_, std::nullopt, page));
+    ok(services_->requirements.list(member, w.district, page));
+    auto set = ok(services_->requirements.get(admin_, township_set));
+    set.document.items[0].value = 2;
+    ok(services_->requirements.update(admin_, township_set, set.document, std::nullopt));
+    ok(services_->requirements.person_compliance(admin_, w.people[0], 2026, std::nullopt));
+    ok(services_->requirements.org_compliance(admin_, w.district, 2026, std::nullopt));
+    ok(services_->requirements.org_compliance(admin_, w.group, 2026, date("2026-03-31")));
+    ASSERT_TRUE(services_->requirements.remove(admin_, township_set, std::nullopt));
   }
 };
 
@@ -318,10 +331,10 @@ TEST_F(Store, AudienceIsTheMembersOnTheDay) {
 }
 
 TEST_F(Store, MigrationsApplyOnceAndReopen) {
-  EXPECT_EQ(db_->schema_version(), 2);
+  EXPECT_EQ(db_->schema_version(), 3);
   const Id o = org("区委", core::OrgKind::kPartyCommittee, std::nullopt);
   open();
-  EXPECT_EQ(db_->schema_version(), 2);
+  EXPECT_EQ(db_->schema_version(), 3);
   EXPECT_EQ(ok(services_->orgs.get(admin_, o)).name, "区委");
 }
 

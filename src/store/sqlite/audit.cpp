@@ -37,6 +37,7 @@ constexpr AuditedTable kAuditedTables[] = {
      "(SELECT p.org_id FROM archive_entries e JOIN people p ON p.id = e.person_id WHERE e.id = {row}.entry_id)"},
     {"accounts", "{row}.id", "(SELECT org_id FROM people WHERE id = {row}.person_id)"},
     {"account_grants", "{row}.account_id", "{row}.org_id"},
+    {"requirement_sets", "{row}.id", "{row}.org_id"},
     // Logins and logouts, not the once-a-minute "last seen" touches.
     {"sessions", "{row}.account_id",
      "(SELECT p.org_id FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.id = {row}.account_id)", false},

@@ -148,7 +148,8 @@ service::Usage SqliteOrgRepository::usage(Id id) {
   auto s = c_.prepare(
       "SELECT (SELECT count(*) FROM orgs WHERE parent_id = ?1), (SELECT count(*) FROM memberships WHERE org_id = ?1), "
       "(SELECT count(*) FROM plans WHERE org_id = ?1), (SELECT count(*) FROM activities WHERE org_id = ?1), "
-      "(SELECT count(*) FROM account_grants WHERE org_id = ?1)");
+      "(SELECT count(*) FROM account_grants WHERE org_id = ?1), "
+      "(SELECT count(*) FROM requirement_sets WHERE org_id = ?1)");
   s.bind(1, id);
   service::Usage u;
   if (s.step()) {
@@ -157,6 +158,7 @@ service::Usage SqliteOrgRepository::usage(Id id) {
     u.plans = s.int64(2);
     u.activities = s.int64(3);
     u.accounts = s.int64(4);
+    u.requirement_sets = s.int64(5);
   }
   return u;
 }

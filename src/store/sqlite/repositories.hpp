@@ -194,12 +194,41 @@ class SqliteAuditRepository final : public service::AuditRepository {
   Connection& c_;
 };
 
+class SqliteRequirementRepository final : public service::RequirementRepository {
+ public:
+  explicit SqliteRequirementRepository(Connection& c) : c_(c) {}
+  std::optional<service::StoredRequirementSet> find(Id id) override;
+  Id insert(const service::StoredRequirementSet& set) override;
+  void update(const service::StoredRequirementSet& set) override;
+  void remove(Id id) override;
+  std::vector<service::StoredRequirementSet> list(std::optional<Id> org_id, const service::Visibility& visible,
+                                                  const PageRequest& page) override;
+  std::vector<service::StoredRequirementSet> reaching(Id org_id) override;
+  std::vector<service::StoredRequirementSet> binding_person(Id person_id, Date from, Date to) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteComplianceQueries final : public service::ComplianceQueries {
+ public:
+  explicit SqliteComplianceQueries(Connection& c) : c_(c) {}
+  std::vector<service::BoundPerson> bound_people(Id root, const core::SubjectFilter& subject, core::DateSpan year,
+                                                 std::optional<Id> person_id) override;
+  std::vector<service::BoundOrg> bound_orgs(Id set_org, Id root, const core::SubjectFilter& subject) override;
+  std::map<Id, core::PersonFacts> person_facts(const std::vector<Id>& people, core::DateSpan year) override;
+  std::map<Id, core::OrgFacts> org_facts(const std::vector<Id>& orgs, core::DateSpan year) override;
+
+ private:
+  Connection& c_;
+};
+
 /// All repositories over one connection.
 class SqliteRepositories final : public service::Repositories {
  public:
   explicit SqliteRepositories(Connection& c)
       : orgs_(c), people_(c), memberships_(c), plans_(c), activities_(c), attendance_(c), leave_(c), archive_(c),
-        reports_(c), accounts_(c), audit_(c) {}
+        reports_(c), accounts_(c), audit_(c), requirements_(c), compliance_(c) {}
   service::OrgRepository& orgs() override { return orgs_; }
   service::PersonRepository& people() override { return people_; }
   service::MembershipRepository& memberships() override { return memberships_; }
@@ -211,6 +240,8 @@ class SqliteRepositories final : public service::Repositories {
   service::ReportQueries& reports() override { return reports_; }
   service::AccountRepository& accounts() override { return accounts_; }
   service::AuditRepository& audit() override { return audit_; }
+  service::RequirementRepository& requirements() override { return requirements_; }
+  service::ComplianceQueries& compliance() override { return compliance_; }
 
  private:
   SqliteOrgRepository orgs_;
@@ -224,6 +255,8 @@ class SqliteRepositories final : public service::Repositories {
   SqliteReportQueries reports_;
   SqliteAccountRepository accounts_;
   SqliteAuditRepository audit_;
+  SqliteRequirementRepository requirements_;
+  SqliteComplianceQueries compliance_;
 };
 
 }  // namespace xuefeng::store::sqlite

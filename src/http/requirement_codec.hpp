@@ -1,0 +1,23 @@
+#pragma once
+
+#include <boost/json/fwd.hpp>
+
+#include "core/error.hpp"
+#include "service/services.hpp"
+
+namespace xuefeng::http {
+
+/// Requirement documents in their one JSON form (docs/api.md §13): what the API reads and writes, what
+/// is stored, and what the templates are written in.
+class JsonRequirementCodec final : public service::RequirementCodec {
+ public:
+  core::Result<core::RequirementDocument> decode(std::string_view json, const std::string& field) const override;
+  std::string encode(const core::RequirementDocument& document) const override;
+};
+
+/// Reads a document from an already parsed value, recording shape errors under `field`.
+core::RequirementDocument read_requirement_document(const boost::json::value& value, core::FieldErrors& errors,
+                                                    const std::string& field);
+boost::json::value requirement_document_json(const core::RequirementDocument& document);
+
+}  // namespace xuefeng::http

@@ -1,0 +1,211 @@
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "http/json_reader.hpp"
+#include "http/json_writer.hpp"
+#include "http/requirement_codec.hpp"
+#include "http/routes.hpp"
+
+namespace xuefeng::http {
+namespace {
+
+core::Result<service::NewRequirementSet> decode_new_set(const json::value& body) {
+  core::FieldErrors errors;
+  ObjectReader r(body, errors);
+  service::NewRequirementSet in;
+  in.org_id = r.required<std::int64_t>("org_id").value_or(0);
+  in.template_code = r.optional<std::string>("template");
+  if (const auto* document = r.raw("document"); document && !document->is_null()) {
+    in.document = read_requirement_document(*document, errors, "document");
+  }
+  r.reject_unknown();
+  if (in.template_code && in.document) {
+    errors.add("document", {"template 与 document 只能给出其一", "give either template or document, not both"});
+  } else if (!in.template_code && !in.document && body.is_object()) {
+    errors.add("document", {"须给出 template 或 document", "give a template or a document"});
+  }
+  if (!errors.empty()) return core::fail(std::move(errors).to_error());
+  return in;
+}
+
+core::Result<core::RequirementDocument> decode_set_patch(const json::value& body) {
+  core::FieldErrors errors;
+  ObjectReader r(body, errors);
+  core::RequirementDocument document;
+  if (const auto* raw = r.raw("document"); raw && !raw->is_null()) {
+    document = read_requirement_document(*raw, errors, "document");
+  } else if (body.is_object()) {
+    errors.add("document", {"必须填写", "is required"});
+  }
+  r.reject_unknown();
+  if (!errors.empty()) return core::fail(std::move(errors).to_error());
+  return document;
+}
+
+json::value number(double v) {
+  if (v == static_cast<double>(static_cast<std::int64_t>(v))) return static_cast<std::int64_t>(v);
+  return std::round(v * 10000) / 10000;  // rates to four decimals, hours to whatever they were
+}
+
+json::value number(const std::optional<double>& v) { return v ? number(*v) : json::value(nullptr); }
+
+json::value set_json(const JsonWriter& w, const service::RequirementSet& s) {
+  return json::object{{"id", s.id},
+                      {"org_id", s.org_id},
+                      {"template", s.template_code ? json::value(*s.template_code) : json::value(nullptr)},
+                      {"document", requirement_document_json(s.document)},
+                      {"version", s.version},
+                      {"created_at", w.time(s.created_at)},
+                      {"updated_at", w.time(s.updated_at)}};
+}
+
+json::value ids_json(const std::vector<core::Id>& ids) {
+  json::array out;
+  for (const auto id : ids) out.emplace_back(id);
+  return out;
+}
+
+json::value compliance_json(const service::Compliance& c) {
+  json::array subjects;
+  for (const auto& s : c.subjects) {
+    json::array items;
+    for (const auto& i : s.result.items) {
+      json::array periods;
+      for (const auto& p : i.periods) {
+        periods.push_back(json::object{{"from", p.span.from.to_string()},
+                                       {"to", p.span.to.to_string()},
+                                       {"required", number(p.required)},
+                                       {"actual", number(p.actual)},
+                                       {"status", core::code(p.status)}});
+      }
+      items.push_back(json::object{{"code", i.item->code},
+                                   {"label", i.item->label},
+                                   {"period", core::code(i.item->period)},
+                                   {"measure", core::code(i.item->measure)},
+                                   {"comparator", core::code(i.item->comparator)},
+                                   {"required", number(i.required)},
+                                   {"actual", number(i.actual)},
+                                   {"status", core::code(i.status)},
+                                   {"periods", std::move(periods)},
+                                   {"record_ids", json::object{{"activities", ids_json(i.records.activities)},
+                                                               {"archive_entries", ids_json(i.records.archive_entries)}}}});
+    }
+    json::array make_up;
+    for (const auto& o : s.result.make_up) {
+      make_up.push_back(json::object{{"activity_id", o.activity_id},
+                                     {"kind", core::code(o.kind)},
+                                     {"starts_on", o.starts_on.to_string()},
+                                     {"missed", core::code(o.missed)},
+                                     {"due_on", o.due_on.to_string()},
+                                     {"entry_id", o.entry_id ? json::value(*o.entry_id) : json::value(nullptr)},
+                                     {"state", o.entry_id ? "done" : (o.overdue ? "overdue" : "open")}});
+    }
+    json::object subject;
+    subject[s.kind == core::SubjectKind::kPerson ? "person_id" : "org_id"] = s.subject_id;
+    subject["name"] = s.name;
+    subject["requirement_id"] = s.set->id;
+    subject["requirement_name"] = s.set->document.name;
+    subject["status"] = core::code(s.result.status);
+    subject["items"] = std::move(items);
+    if (s.kind == core::SubjectKind::kPerson) subject["make_up"] = std::move(make_up);
+    subjects.push_back(std::move(subject));
+  }
+  return json::object{{"year", c.year}, {"as_of", c.as_of.to_string()}, {"subjects", std::move(subjects)}};
+}
+
+struct YearQuery {
+  int year = 0;
+  std::optional<core::Date> as_of;
+};
+
+core::Result<YearQuery> year_query(const RequestContext& ctx) {
+  const auto year = query_int(ctx, "year");
+  if (!year) return core::fail(year.error());
+  if (!*year) return core::fail(core::Error::validation("year", {"必须填写", "is required"}));
+  const auto as_of = query_date(ctx, "as_of");
+  if (!as_of) return core::fail(as_of.error());
+  // Out-of-range years become 0, which the service refuses with its own message.
+  const std::int64_t y = **year;
+  return YearQuery{y >= 0 && y <= 9999 ? static_cast<int>(y) : 0, *as_of};
+}
+
+}  // namespace
+
+void add_requirement_routes(Router& router, const RouteDeps& deps) {
+  auto& requirements = deps.services.requirements;
+  const JsonWriter w(deps.config.offset);
+  const auto versioned = [w](const RequestContext& ctx, core::Result<service::RequirementSet> result, int status) {
+    if (!result) return error_response(result.error(), ctx);
+    Response r = json_response(status, set_json(w, *result));
+    set_version_etag(r, result->version);
+    return r;
+  };
+
+  router.add(Method::kGet, "/api/v1/requirements/templates", Auth::kRequired, [&requirements](RequestContext&) {
+    json::array items;
+    for (const auto& t : requirements.templates()) {
+      items.push_back(json::object{{"code", t.code}, {"name", t.document.name}, {"document", requirement_document_json(t.document)}});
+    }
+    return json_response(200, json::object{{"items", std::move(items)}});
+  });
+
+  router.add(Method::kPost, "/api/v1/requirements", Auth::kRequired, [&requirements, versioned](RequestContext& ctx) {
+    const auto in = decode_body(ctx, decode_new_set);
+    if (!in) return error_response(in.error(), ctx);
+    return versioned(ctx, requirements.create(ctx.actor, *in), 201);
+  });
+
+  router.add(Method::kGet, "/api/v1/requirements", Auth::kRequired, [&requirements, w](RequestContext& ctx) {
+    const auto page = page_request(ctx);
+    if (!page) return error_response(page.error(), ctx);
+    const auto org_id = query_int(ctx, "org_id");
+    if (!org_id) return error_response(org_id.error(), ctx);
+    return respond(ctx, requirements.list(ctx.actor, *org_id, *page), [&](const service::Page<service::RequirementSet>& p) {
+      return page_json(p, [&](const service::RequirementSet& s) { return set_json(w, s); });
+    });
+  });
+
+  router.add(Method::kGet, "/api/v1/requirements/{id}", Auth::kRequired, [&requirements, versioned](RequestContext& ctx) {
+    const auto id = ctx.id("id");
+    if (!id) return error_response(id.error(), ctx);
+    return versioned(ctx, requirements.get(ctx.actor, *id), 200);
+  });
+
+  router.add(Method::kPatch, "/api/v1/requirements/{id}", Auth::kRequired, [&requirements, versioned](RequestContext& ctx) {
+    const auto id = ctx.id("id");
+    if (!id) return error_response(id.error(), ctx);
+    const auto version = if_match(ctx);
+    if (!version) return error_response(version.error(), ctx);
+    const auto document = decode_body(ctx, decode_set_patch);
+    if (!document) return error_response(document.error(), ctx);
+    return versioned(ctx, requirements.update(ctx.actor, *id, *document, *version), 200);
+  });
+
+  router.add(Method::kDelete, "/api/v1/requirements/{id}", Auth::kRequired, [&requirements](RequestContext& ctx) {
+    const auto id = ctx.id("id");
+    if (!id) return error_response(id.error(), ctx);
+    const auto version = if_match(ctx);
+    if (!version) return error_response(version.error(), ctx);
+    const auto done = requirements.remove(ctx.actor, *id, *version);
+    if (!done) return error_response(done.error(), ctx);
+    return no_content();
+  });
+
+  router.add(Method::kGet, "/api/v1/people/{id}/compliance", Auth::kRequired, [&requirements](RequestContext& ctx) {
+    const auto id = ctx.id("id");
+    if (!id) return error_response(id.error(), ctx);
+    const auto q = year_query(ctx);
+    if (!q) return error_response(q.error(), ctx);
+    return respond(ctx, requirements.person_compliance(ctx.actor, *id, q->year, q->as_of), compliance_json);
+  });
+
+  router.add(Method::kGet, "/api/v1/orgs/{id}/compliance", Auth::kRequired, [&requirements](RequestContext& ctx) {
+    const auto id = ctx.id("id");
+    if (!id) return error_response(id.error(), ctx);
+    const auto q = year_query(ctx);
+    if (!q) return error_response(q.error(), ctx);
+    return respond(ctx, requirements.org_compliance(ctx.actor, *id, q->year, q->as_of), compliance_json);
+  });
+}
+
+}  // namespace xuefeng::http

@@ -1,0 +1,228 @@
+#include <algorithm>
+
+#include "core/embedded.hpp"
+#include "service/access.hpp"
+#include "service/checks.hpp"
+#include "service/paging.hpp"
+#include "service/services.hpp"
+
+namespace xuefeng::service {
+namespace {
+
+using core::Error;
+using core::fail;
+using core::FieldErrors;
+using core::Permission;
+
+const core::Text kNoSuchSet{"学习要求不存在", "no such requirement set"};
+const core::Text kNoSuchOrg{"组织不存在", "no such organization"};
+const core::Text kNoSuchPerson{"人员不存在", "no such person"};
+
+// The order templates are offered in: the person rule everyone knows first.
+constexpr std::string_view kTemplateOrder[] = {"eight_ones", "central_group_year", "township_cadence", "egov_training"};
+
+std::vector<RequirementTemplate> load_templates(const RequirementCodec& codec) {
+  std::vector<RequirementTemplate> out;
+  for (const auto code : kTemplateOrder) {
+    const auto files = embedded::requirement_templates();
+    const auto file = std::find_if(files.begin(), files.end(),
+                                   [&](const embedded::EmbeddedFile& f) { return f.name == std::string(code) + ".json"; });
+    if (file == files.end()) throw std::logic_error("requirement template missing: " + std::string(code));
+    auto document = codec.decode(file->bytes, "document");
+    FieldErrors errors;
+    if (document) core::check_requirement_document(*document, errors);
+    // A template that does not load is a defect of the build, not of a request.
+    if (!document || !errors.empty()) throw std::logic_error("requirement template invalid: " + std::string(code));
+    out.push_back({std::string(code), std::move(*document)});
+  }
+  return out;
+}
+
+Status check_year(int year) {
+  if (year < 2000 || year > 2100) return fail(Error::validation("year", {"年份应在 2000–2100 之间", "year must be 2000–2100"}));
+  return core::Ok{};
+}
+
+core::DateSpan year_span(int year) { return {*core::Date::from_ymd(year, 1, 1), *core::Date::from_ymd(year, 12, 31)}; }
+
+Status check_document(const core::RequirementDocument& document) {
+  FieldErrors errors;
+  core::check_requirement_document(document, errors);
+  if (!errors.empty()) return fail(std::move(errors).to_error());
+  return core::Ok{};
+}
+
+}  // namespace
+
+RequirementService::RequirementService(const ServiceContext& ctx, const RequirementCodec& codec)
+    : ctx_(ctx), codec_(codec), templates_(load_templates(codec)) {}
+
+Result<RequirementSet> RequirementService::load(const StoredRequirementSet& stored) const {
+  auto document = codec_.decode(stored.document, "document");
+  if (!document) {
+    return fail(Error::internal("requirement set " + std::to_string(stored.id) + " holds a document that no longer reads"));
+  }
+  return RequirementSet{stored.id,      stored.org_id,     stored.template_code, std::move(*document),
+                        stored.version, stored.created_at, stored.updated_at};
+}
+
+Result<RequirementSet> RequirementService::create(const Actor& actor, const NewRequirementSet& input) {
+  core::RequirementDocument document;
+  if (input.template_code) {
+    const auto t = std::find_if(templates_.begin(), templates_.end(),
+                                [&](const RequirementTemplate& t) { return t.code == *input.template_code; });
+    if (t == templates_.end()) {
+      std::string codes;
+      for (const auto& x : templates_) codes += (codes.empty() ? "" : ", ") + x.code;
+      return fail(Error::validation("template", {"没有此模板，可选：" + codes, "no such template; one of: " + codes}));
+    }
+    document = t->document;
+  } else if (input.document) {
+    document = *input.document;
+  }
+  XF_TRY(check_document(document));
+  return write(ctx_.db(), ctx_.write_context(actor, "requirements.create"), [&](Repositories& repos) -> Result<RequirementSet> {
+    Access access(actor, repos, ctx_.today());
+    XF_TRY(access.require_somewhere(Permission::kPlan));
+    if (!repos.orgs().find(input.org_id) || !access.reads_org(input.org_id)) {
+      return fail(Error::validation("org_id", kNoSuchOrg));
+    }
+    if (!access.can_org(Permission::kPlan, input.org_id)) return fail(forbidden_action());
+    StoredRequirementSet stored;
+    stored.org_id = input.org_id;
+    stored.template_code = input.template_code;
+    stored.document = codec_.encode(document);
+    stored.created_at = stored.updated_at = ctx_.now();
+    stored.id = repos.requirements().insert(stored);
+    return RequirementSet{stored.id, stored.org_id, stored.template_code, std::move(document), 1, stored.created_at,
+                          stored.updated_at};
+  });
+}
+
+Result<RequirementSet> RequirementService::get(const Actor& actor, core::Id id) {
+  return read(ctx_.db(), [&](Repositories& repos) -> Result<RequirementSet> {
+    const auto stored = repos.requirements().find(id);
+    if (!stored) return fail(Error::not_found(kNoSuchSet));
+    XF_TRY(Access(actor, repos, ctx_.today()).require_org(Permission::kRead, stored->org_id, kNoSuchSet));
+    return load(*stored);
+  });
+}
+
+Result<Page<RequirementSet>> RequirementService::list(const Actor& actor, std::optional<core::Id> org_id,
+                                                      const PageRequest& page) {
+  return read(ctx_.db(), [&](Repositories& repos) -> Result<Page<RequirementSet>> {
+    Access access(actor, repos, ctx_.today());
+    const auto reach = access.reach(Permission::kRead);
+    const Visibility visible{reach.everywhere, reach.roots, std::nullopt, ctx_.today()};
+    auto stored = make_page(repos.requirements().list(org_id, visible, page), page.limit,
+                            [](const StoredRequirementSet& s) { return Cursor{0, s.id}; });
+    Page<RequirementSet> out;
+    out.next = stored.next;
+    for (const auto& s : stored.items) {
+      XF_TRY_ASSIGN(auto set, load(s));
+      out.items.push_back(std::move(set));
+    }
+    return out;
+  });
+}
+
+Result<RequirementSet> RequirementService::update(const Actor& actor, core::Id id, const core::RequirementDocument& document,
+                                                  std::optional<Version> if_match) {
+  XF_TRY(check_document(document));
+  return write(ctx_.db(), ctx_.write_context(actor, "requirements.update"), [&](Repositories& repos) -> Result<RequirementSet> {
+    auto stored = repos.requirements().find(id);
+    if (!stored) return fail(Error::not_found(kNoSuchSet));
+    XF_TRY(Access(actor, repos, ctx_.today()).require_org(Permission::kPlan, stored->org_id, kNoSuchSet));
+    XF_TRY(check_version(if_match, stored->version));
+    const std::string text = codec_.encode(document);
+    if (text == stored->document) return load(*stored);  // nothing to change: no new version
+    stored->document = text;
+    stored->updated_at = ctx_.now();
+    repos.requirements().update(*stored);
+    stored->version += 1;
+    return RequirementSet{stored->id,      stored->org_id,     stored->template_code, document,
+                          stored->version, stored->created_at, stored->updated_at};
+  });
+}
+
+Status RequirementService::remove(const Actor& actor, core::Id id, std::optional<Version> if_match) {
+  return ctx_.db().write(ctx_.write_context(actor, "requirements.delete"), [&](Repositories& repos) -> Status {
+    const auto stored = repos.requirements().find(id);
+    if (!stored) return fail(Error::not_found(kNoSuchSet));
+    XF_TRY(Access(actor, repos, ctx_.today()).require_org(Permission::kPlan, stored->org_id, kNoSuchSet));
+    XF_TRY(check_version(if_match, stored->version));
+    repos.requirements().remove(id);
+    return core::Ok{};
+  });
+}
+
+Result<core::Date> RequirementService::resolve_as_of(int year, std::optional<core::Date> as_of) const {
+  XF_TRY(check_year(year));
+  if (as_of) return *as_of;
+  const auto span = year_span(year);
+  return std::min(ctx_.today(), span.to);
+}
+
+Status RequirementService::evaluate(Repositories& repos, const std::vector<StoredRequirementSet>& sets,
+                                    core::Id within_org, std::optional<core::Id> person_id, Compliance& out) const {
+  const auto year = year_span(out.year);
+  for (const auto& stored : sets) {
+    XF_TRY_ASSIGN(auto loaded, load(stored));
+    auto set = std::make_shared<const RequirementSet>(std::move(loaded));
+    const auto& doc = set->document;
+    // Subjects lie in both subtrees: the set's and the one being looked at; one holds the other.
+    const core::Id root = repos.orgs().in_subtree(within_org, set->org_id) ? set->org_id : within_org;
+    if (doc.subject.kind == core::SubjectKind::kPerson) {
+      const auto people = repos.compliance().bound_people(root, doc.subject, year, person_id);
+      std::vector<core::Id> ids;
+      for (const auto& p : people) ids.push_back(p.person_id);
+      auto facts = repos.compliance().person_facts(ids, year);
+      for (const auto& p : people) {
+        auto& f = facts[p.person_id];
+        f.bound = p.bound;
+        out.subjects.push_back({set, core::SubjectKind::kPerson, p.person_id, p.name,
+                                core::evaluate_person(doc, out.year, out.as_of, f)});
+      }
+    } else if (!person_id) {
+      const auto orgs = repos.compliance().bound_orgs(set->org_id, root, doc.subject);
+      std::vector<core::Id> ids;
+      for (const auto& o : orgs) ids.push_back(o.org_id);
+      auto facts = repos.compliance().org_facts(ids, year);
+      for (const auto& o : orgs) {
+        out.subjects.push_back({set, core::SubjectKind::kOrg, o.org_id, o.name,
+                                core::evaluate_org(doc, out.year, out.as_of, facts[o.org_id])});
+      }
+    }
+  }
+  return core::Ok{};
+}
+
+Result<Compliance> RequirementService::person_compliance(const Actor& actor, core::Id person_id, int year,
+                                                         std::optional<core::Date> as_of) {
+  XF_TRY_ASSIGN(const auto day, resolve_as_of(year, as_of));
+  return read(ctx_.db(), [&](Repositories& repos) -> Result<Compliance> {
+    if (!repos.people().find(person_id)) return fail(Error::not_found(kNoSuchPerson));
+    XF_TRY(Access(actor, repos, ctx_.today()).require_person(Permission::kRead, person_id, kNoSuchPerson));
+    Compliance out{year, day, {}};
+    const auto span = year_span(year);
+    for (const auto& stored : repos.requirements().binding_person(person_id, span.from, span.to)) {
+      // Each set is evaluated over its own subtree, where the person was bound.
+      XF_TRY(evaluate(repos, {stored}, stored.org_id, person_id, out));
+    }
+    return out;
+  });
+}
+
+Result<Compliance> RequirementService::org_compliance(const Actor& actor, core::Id org_id, int year,
+                                                      std::optional<core::Date> as_of) {
+  XF_TRY_ASSIGN(const auto day, resolve_as_of(year, as_of));
+  return read(ctx_.db(), [&](Repositories& repos) -> Result<Compliance> {
+    if (!repos.orgs().find(org_id)) return fail(Error::not_found(kNoSuchOrg));
+    XF_TRY(Access(actor, repos, ctx_.today()).require_org_grant(Permission::kRead, org_id, kNoSuchOrg));
+    Compliance out{year, day, {}};
+    XF_TRY(evaluate(repos, repos.requirements().reaching(org_id), org_id, std::nullopt, out));
+    return out;
+  });
+}
+
+}  // namespace xuefeng::service

@@ -1,0 +1,294 @@
+// The shipped templates against a hand-built district, through the real store and use cases. Every
+// expected figure is worked out by hand in the comments.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "store_fixture.hpp"
+
+namespace xuefeng::testing {
+namespace {
+
+using core::ActivityKind;
+using core::ArchiveKind;
+using core::AttendanceStatus;
+using core::Id;
+using S = core::ComplianceStatus;
+
+class Compliance : public StoreFixture {
+ protected:
+  Id org(const std::string& name, core::OrgKind kind, std::optional<Id> parent) {
+    core::Org o;
+    o.name = name;
+    o.kind = kind;
+    o.parent_id = parent;
+    return ok(services_->orgs.create(admin_, o)).id;
+  }
+  Id person(const std::string& name, const char* born, Id keeper) {
+    core::Person p;
+    p.name = name;
+    p.birth_date = date(born);
+    p.org_id = keeper;
+    return ok(services_->people.create(admin_, p)).person.id;
+  }
+  void member(Id org_id, Id person_id, const char* since) {
+    ok(services_->orgs.add_member(admin_, org_id, {person_id, core::MemberRole::kMember, date(since), {}}));
+  }
+  Id activity(Id org_id, ActivityKind kind, const char* from, const char* to, std::vector<Id> speakers = {}) {
+    core::Activity a;
+    a.org_id = org_id;
+    a.kind = kind;
+    a.title = "学习活动";
+    a.starts_on = date(from);
+    a.ends_on = date(to);
+    for (Id s : speakers) a.speakers.push_back({s, "发言"});
+    return ok(services_->activities.create(admin_, a, std::nullopt)).front().activity.id;
+  }
+  void mark(Id activity_id, std::vector<std::pair<Id, AttendanceStatus>> marks) {
+    std::vector<service::MarkInput> in;
+    for (auto [p, s] : marks) in.push_back({p, s, ""});
+    ok(services_->activities.set_marks(admin_, activity_id, in));
+  }
+  Id entry(Id person_id, ArchiveKind kind, const char* day, std::optional<Id> activity_id = std::nullopt) {
+    core::ArchiveEntry e;
+    e.person_id = person_id;
+    e.kind = kind;
+    e.date = date(day);
+    e.title = "档案记录";
+    e.activity_id = activity_id;
+    return ok(services_->archive.create(admin_, e)).id;
+  }
+  Id from_template(Id org_id, const char* code) {
+    return ok(services_->requirements.create(admin_, {org_id, std::string(code), std::nullopt})).id;
+  }
+
+  /// The subject of one set in a compliance answer.
+  static const service::SubjectCompliance& subject(const service::Compliance& c, Id set, Id subject_id) {
+    const auto it = std::find_if(c.subjects.begin(), c.subjects.end(), [&](const service::SubjectCompliance& s) {
+      return s.set->id == set && s.subject_id == subject_id;
+    });
+    if (it == c.subjects.end()) throw std::runtime_error("no such subject in the answer");
+    return *it;
+  }
+  static const core::ItemResult& item(const service::SubjectCompliance& s, const std::string& code) {
+    const auto it = std::find_if(s.result.items.begin(), s.result.items.end(),
+                                 [&](const core::ItemResult& i) { return i.item->code == code; });
+    if (it == s.result.items.end()) throw std::runtime_error("no such item: " + code);
+    return *it;
+  }
+
+  // 云溪区委 (district) with its central group (study_group), a government office branch and a township.
+  // Leaders in the group: 周 (born 1970, since 2025), 吴 (born 1950, since 2025), 郑 (born 1980, joins
+  // 2026-07-01). The clock stands at 2026-06-15; the fixture marks the August study after moving it on.
+  void build() {
+    district = org("云溪区委", core::OrgKind::kPartyCommittee, std::nullopt);
+    group = org("区委理论学习中心组", core::OrgKind::kStudyGroup, district);
+    branch = org("区政府办公室党支部", core::OrgKind::kBranch, district);
+    township = org("柳塘镇党委", core::OrgKind::kPartyCommittee, district);
+    zhou = person("周建国", "1970-03-01", district);
+    wu = person("吴德明", "1950-05-01", district);
+    zheng = person("郑晓光", "1980-08-08", district);
+    member(group, zhou, "2025-01-01");
+    member(group, wu, "2025-01-01");
+    member(group, zheng, "2026-07-01");
+
+    q1_study = activity(group, ActivityKind::kCentralizedStudy, "2026-02-10", "2026-02-10", {zhou});
+    training = activity(group, ActivityKind::kTraining, "2026-03-24", "2026-03-27");
+    q2_study = activity(group, ActivityKind::kCentralizedStudy, "2026-05-12", "2026-05-12");
+    q3_study = activity(group, ActivityKind::kCentralizedStudy, "2026-08-20", "2026-08-20");
+    lecture_given = activity(branch, ActivityKind::kPartyLecture, "2026-04-08", "2026-04-08", {zhou});
+    mark(q1_study, {{zhou, AttendanceStatus::kPresent}, {wu, AttendanceStatus::kPresent}});
+    mark(training, {{zhou, AttendanceStatus::kPresent}, {wu, AttendanceStatus::kAbsent}});
+    mark(q2_study, {{zhou, AttendanceStatus::kLate}, {wu, AttendanceStatus::kExcused}});
+    entry(zhou, ArchiveKind::kContactPoint, "2026-02-01");
+    entry(zhou, ArchiveKind::kNote, "2026-03-01");
+    entry(zhou, ArchiveKind::kArticle, "2026-04-01");
+
+    eight_ones = from_template(district, "eight_ones");
+    egov = from_template(district, "egov_training");
+    central = from_template(district, "central_group_year");
+  }
+  void mark_august() {
+    clock_.set(*core::Timestamp::parse_rfc3339("2026-08-21T10:00:00+08:00"));
+    mark(q3_study, {{zhou, AttendanceStatus::kPresent}, {wu, AttendanceStatus::kPresent}, {zheng, AttendanceStatus::kPresent}});
+  }
+
+  Id district = 0, group = 0, branch = 0, township = 0, zhou = 0, wu = 0, zheng = 0;
+  Id q1_study = 0, training = 0, q2_study = 0, q3_study = 0, lecture_given = 0;
+  Id eight_ones = 0, egov = 0, central = 0;
+};
+
+TEST_F(Compliance, EightOnesForALeaderOnTrackAtMidYear) {
+  build();
+  const auto c = ok(services_->requirements.person_compliance(admin_, zhou, 2026, date("2026-06-30")));
+  EXPECT_EQ(c.year, 2026);
+  // 周 is bound by the eight ones (a member of the study group) and by the e-government training (born
+  // 1970, after 1956-01-01).
+  ASSERT_EQ(c.subjects.size(), 2u);
+  const auto& s = subject(c, eight_ones, zhou);
+  EXPECT_EQ(s.name, "周建国");
+  // Q1 (Feb 10, present) and Q2 (May 12, late counts) met; Q3's study is scheduled; Q4 not begun: 2 / 4.
+  const auto& quarterly = item(s, "quarterly_centralized_study");
+  EXPECT_EQ(quarterly.required, 4);
+  EXPECT_EQ(quarterly.actual, 2.0);
+  EXPECT_EQ(quarterly.status, S::kOnTrack);
+  EXPECT_EQ(quarterly.periods[2].status, S::kOnTrack);
+  EXPECT_EQ(quarterly.records.activities, (std::vector<Id>{q1_study, q2_study}));
+  EXPECT_EQ(item(s, "yearly_training").status, S::kMet);
+  EXPECT_EQ(item(s, "study_notebook").status, S::kMet);
+  EXPECT_EQ(item(s, "theoretical_article").status, S::kMet);
+  // He spoke at the February study: a keynote speech, counted from the activity.
+  EXPECT_EQ(item(s, "keynote_speech").status, S::kMet);
+  EXPECT_EQ(item(s, "keynote_speech").records.activities, (std::vector<Id>{q1_study}));
+  // The party lecture he gave at the branch counts though he is not its member.
+  EXPECT_EQ(item(s, "party_lecture").records.activities, (std::vector<Id>{lecture_given}));
+  EXPECT_EQ(item(s, "contact_point").status, S::kMet);
+  EXPECT_EQ(item(s, "year_end_summary").status, S::kOnTrack);
+  EXPECT_EQ(s.result.status, S::kOnTrack);
+  EXPECT_EQ(subject(c, egov, zhou).result.status, S::kMet);
+}
+
+TEST_F(Compliance, AnExcusedAbsenceLeavesAQuarterMissedAndTheLeaderBehind) {
+  build();
+  const auto c = ok(services_->requirements.person_compliance(admin_, wu, 2026, date("2026-06-30")));
+  // 吴, born 1950, is not eligible for the e-government training: only the eight ones bind him.
+  ASSERT_EQ(c.subjects.size(), 1u);
+  const auto& s = subject(c, eight_ones, wu);
+  const auto& quarterly = item(s, "quarterly_centralized_study");
+  EXPECT_EQ(quarterly.periods[0].status, S::kMet);
+  EXPECT_EQ(quarterly.periods[1].status, S::kMissed);  // excused on May 12, the quarter's only study
+  EXPECT_EQ(quarterly.status, S::kBehind);
+  // Absent from the March training, and no other training is scheduled this year: behind.
+  EXPECT_EQ(item(s, "yearly_training").status, S::kBehind);
+  EXPECT_EQ(s.result.status, S::kBehind);
+}
+
+TEST_F(Compliance, ALeaderWhoJoinedInJulyIsAskedForTwoQuarters) {
+  build();
+  mark_august();
+  const auto c = ok(services_->requirements.person_compliance(admin_, zheng, 2026, date("2026-12-31")));
+  const auto& quarterly = item(subject(c, eight_ones, zheng), "quarterly_centralized_study");
+  ASSERT_EQ(quarterly.periods.size(), 2u);
+  EXPECT_EQ(quarterly.periods[0].span.from, date("2026-07-01"));
+  EXPECT_EQ(quarterly.periods[0].status, S::kMet);    // present on Aug 20
+  EXPECT_EQ(quarterly.periods[1].status, S::kMissed);  // no study in Q4
+  EXPECT_EQ(quarterly.required, 2);
+  EXPECT_EQ(quarterly.actual, 1.0);
+  EXPECT_EQ(quarterly.status, S::kMissed);
+}
+
+TEST_F(Compliance, TheCentralGroupsYearCountsStudiesDaysAndParticipation) {
+  build();
+  mark_august();
+  const auto c = ok(services_->requirements.org_compliance(admin_, district, 2026, date("2026-12-31")));
+  const auto& g = subject(c, central, group);
+  EXPECT_EQ(g.kind, core::SubjectKind::kOrg);
+  EXPECT_EQ(g.name, "区委理论学习中心组");
+  // Centralized studies: Feb 10, May 12, Aug 20 = 3 of 6, and 3 days of 15.
+  EXPECT_EQ(item(g, "centralized_studies").actual, 3.0);
+  EXPECT_EQ(item(g, "centralized_studies").status, S::kMissed);
+  EXPECT_EQ(item(g, "study_days").actual, 3.0);
+  // Participation over every activity of the group: Feb 2/2, training 1/2, May 1/2, Aug 3/3 = 7/9.
+  EXPECT_NEAR(*item(g, "participation").actual, 7.0 / 9.0, 1e-12);
+  EXPECT_EQ(item(g, "participation").status, S::kMissed);
+  // The branch and the township are not study groups: the set does not bind them.
+  EXPECT_EQ(std::count_if(c.subjects.begin(), c.subjects.end(),
+                          [&](const service::SubjectCompliance& s) { return s.set->id == central; }),
+            1);
+  // Everyone bound by the person sets is there too: three leaders under the eight ones, two eligible
+  // for the training.
+  EXPECT_EQ(std::count_if(c.subjects.begin(), c.subjects.end(),
+                          [&](const service::SubjectCompliance& s) { return s.set->id == eight_ones; }),
+            3);
+  EXPECT_EQ(std::count_if(c.subjects.begin(), c.subjects.end(),
+                          [&](const service::SubjectCompliance& s) { return s.set->id == egov; }),
+            2);
+}
+
+TEST_F(Compliance, TheTownshipCadenceIsMonthByMonthAndWeekByWeek) {
+  build();
+  const Id set = from_template(township, "township_cadence");
+  activity(township, ActivityKind::kLecture, "2026-01-15", "2026-01-15");
+  activity(township, ActivityKind::kLecture, "2026-02-20", "2026-02-20");
+  activity(township, ActivityKind::kReadingClub, "2026-03-04", "2026-03-04");  // Wednesday of the week of 2 March
+  const auto c = ok(services_->requirements.org_compliance(admin_, township, 2026, date("2026-03-31")));
+  const auto& t = subject(c, set, township);
+  const auto& lectures = item(t, "monthly_expert_lecture");
+  ASSERT_EQ(lectures.periods.size(), 12u);
+  EXPECT_EQ(lectures.periods[0].status, S::kMet);
+  EXPECT_EQ(lectures.periods[1].status, S::kMet);
+  EXPECT_EQ(lectures.periods[2].status, S::kMissed);  // no lecture in March
+  EXPECT_EQ(lectures.status, S::kBehind);
+  const auto& reading = item(t, "weekly_reading_exchange");
+  EXPECT_EQ(reading.periods.size(), 53u);
+  EXPECT_EQ(reading.actual, 1.0);  // one week of thirteen so far met
+  EXPECT_EQ(reading.periods[9].span.from, date("2026-03-02"));
+  EXPECT_EQ(reading.periods[9].status, S::kMet);
+  // "self": the township itself, not the district that holds the other sets.
+  EXPECT_EQ(std::count_if(c.subjects.begin(), c.subjects.end(),
+                          [&](const service::SubjectCompliance& s) { return s.set->id == set; }),
+            1);
+}
+
+TEST_F(Compliance, ANewMarkShowsAtOnce) {
+  build();
+  auto quarterly_q2 = [&] {
+    const auto c = ok(services_->requirements.person_compliance(admin_, wu, 2026, date("2026-06-30")));
+    return item(subject(c, eight_ones, wu), "quarterly_centralized_study").periods[1].status;
+  };
+  EXPECT_EQ(quarterly_q2(), S::kMissed);
+  mark(q2_study, {{wu, AttendanceStatus::kPresent}});
+  EXPECT_EQ(quarterly_q2(), S::kMet);
+}
+
+TEST_F(Compliance, MakeUpStudyCountsWhenTheSetSaysSo) {
+  build();
+  auto doc = services_->requirements.templates().front().document;  // the eight ones
+  doc.name = "八个一（含补学）";
+  doc.make_up = core::MakeUpRule{{ActivityKind::kCentralizedStudy}, 30, true};
+  const Id set = ok(services_->requirements.create(admin_, {district, std::nullopt, doc})).id;
+  // 吴 was excused on May 12 and wrote it up on May 30, within 30 days.
+  const Id made_up = entry(wu, ArchiveKind::kNote, "2026-05-30", q2_study);
+  const auto c = ok(services_->requirements.person_compliance(admin_, wu, 2026, date("2026-06-30")));
+  const auto& s = subject(c, set, wu);
+  EXPECT_EQ(item(s, "quarterly_centralized_study").periods[1].status, S::kMet);
+  ASSERT_EQ(s.result.make_up.size(), 1u);  // the training he missed is not a centralized study
+  EXPECT_EQ(s.result.make_up[0].activity_id, q2_study);
+  EXPECT_EQ(s.result.make_up[0].entry_id, std::optional<Id>(made_up));
+  // Under the plain eight ones the same quarter stays missed.
+  EXPECT_EQ(item(subject(c, eight_ones, wu), "quarterly_centralized_study").periods[1].status, S::kMissed);
+}
+
+TEST_F(Compliance, DocumentsAreCheckedAndVersioned) {
+  build();
+  auto doc = services_->requirements.templates().front().document;
+  doc.items[0].value = -1;
+  const auto refused = services_->requirements.create(admin_, {district, std::nullopt, doc});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, core::ErrorCode::kValidationFailed);
+  ASSERT_EQ(refused.error().fields.size(), 1u);
+  EXPECT_EQ(refused.error().fields[0].field, "document.items[0].value");
+  EXPECT_FALSE(services_->requirements.create(admin_, {district, std::string("nine_ones"), std::nullopt}));
+
+  auto set = ok(services_->requirements.get(admin_, eight_ones));
+  EXPECT_EQ(set.version, 1);
+  EXPECT_EQ(set.template_code, std::optional<std::string>("eight_ones"));
+  set.document.items[0].value = 2;
+  const auto updated = ok(services_->requirements.update(admin_, eight_ones, set.document, 1));
+  EXPECT_EQ(updated.version, 2);
+  EXPECT_EQ(ok(services_->requirements.get(admin_, eight_ones)).document.items[0].value, 2);
+  const auto stale = services_->requirements.update(admin_, eight_ones, set.document, 1);
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, core::ErrorCode::kVersionMismatch);
+  // An org holding a set cannot be deleted while it does.
+  const Id leaf = org("临时组织", core::OrgKind::kGroup, branch);
+  from_template(leaf, "township_cadence");
+  const auto removed = services_->orgs.remove(admin_, leaf, std::nullopt);
+  ASSERT_FALSE(removed);
+  EXPECT_EQ(removed.error().code, core::ErrorCode::kConflict);
+  EXPECT_NE(removed.error().detail.en.find("1 requirement set"), std::string::npos) << removed.error().detail.en;
+}
+
+}  // namespace
+}  // namespace xuefeng::testing

@@ -1,5 +1,5 @@
 -- Declared requirements (学习要求): a JSON document attached to an org, binding its subtree. The
--- document is stored as the API shows it; its shape is checked by the application (docs/api.md §13).
+-- document is stored as the API shows it; its shape is checked by the application (docs/api.md §14).
 CREATE TABLE requirement_sets (
   id          INTEGER PRIMARY KEY,
   org_id      INTEGER NOT NULL REFERENCES orgs (id),

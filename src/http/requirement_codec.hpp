@@ -7,7 +7,7 @@
 
 namespace xuefeng::http {
 
-/// Requirement documents in their one JSON form (docs/api.md §13): what the API reads and writes, what
+/// Requirement documents in their one JSON form (docs/api.md §14): what the API reads and writes, what
 /// is stored, and what the templates are written in.
 class JsonRequirementCodec final : public service::RequirementCodec {
  public:

@@ -136,7 +136,18 @@ class DemoLoader {
     XF_TRY(create_leader_archives());
     XF_TRY(create_branch_reflections());
     XF_TRY(create_township_archive());
+    XF_TRY(create_requirements());
     return summary();
+  }
+
+  /// The district's rules, from the shipped templates: the eight ones for its leaders, the central
+  /// group's year, the e-government training; the township's own cadence.
+  Status create_requirements() {
+    for (const char* code : {"eight_ones", "central_group_year", "egov_training"}) {
+      XF_TRY(s_.requirements.create(system_, {district_, std::string(code), std::nullopt}));
+    }
+    XF_TRY(s_.requirements.create(system_, {township_, std::string("township_cadence"), std::nullopt}));
+    return core::Ok{};
   }
 
  private:

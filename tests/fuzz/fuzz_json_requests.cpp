@@ -15,6 +15,7 @@
 #include "http/json_reader.hpp"
 #include "http/json_text.hpp"
 #include "http/message.hpp"
+#include "http/requirement_codec.hpp"
 
 namespace {
 
@@ -28,6 +29,50 @@ http::Request json_request(std::string body) {
   request.headers.push_back({"Content-Type", "application/json"});
   request.body = std::move(body);
   return request;
+}
+
+bool nearly_equal(double a, double b);
+
+/// A requirement document that reads must pass or fail its rules, evaluate without fault if it passes,
+/// and survive being written and read back (values allowing for Boost.JSON's rounding, below).
+void check_requirement_document(const json::value& body) {
+  namespace core = xuefeng::core;
+  core::FieldErrors errors;
+  const auto doc = http::read_requirement_document(body, errors, "document");
+  if (!errors.empty()) {
+    if (!xuefeng::fuzz::is_utf8(std::move(errors).to_error()))
+      xuefeng::fuzz::fail("fuzz_json_requests", "a requirement document error that is not UTF-8");
+    return;
+  }
+  core::FieldErrors rules;
+  core::check_requirement_document(doc, rules);
+  if (rules.empty()) {
+    const auto as_of = *core::Date::from_ymd(2026, 6, 30);
+    if (doc.subject.kind == core::SubjectKind::kPerson) {
+      core::PersonFacts facts;
+      facts.bound = {*core::Date::from_ymd(2026, 1, 1), *core::Date::from_ymd(2026, 12, 31)};
+      facts.expected.push_back({1, core::ActivityKind::kCentralizedStudy, as_of, as_of, 2, core::AttendanceStatus::kPresent});
+      facts.entries.push_back({2, core::ArchiveKind::kNote, as_of, 1, true, 1});
+      (void)core::evaluate_person(doc, 2026, as_of, facts);
+    } else {
+      core::OrgFacts facts;
+      facts.activities.push_back({1, core::ActivityKind::kCentralizedStudy, as_of, as_of, 10, 9});
+      (void)core::evaluate_org(doc, 2026, as_of, facts);
+    }
+  }
+  const http::JsonRequirementCodec codec;
+  const auto again = codec.decode(codec.encode(doc), "document");
+  if (!again) xuefeng::fuzz::fail("fuzz_json_requests", "a requirement document does not read back");
+  auto a = doc;
+  auto b = *again;
+  if (a.items.size() != b.items.size())
+    xuefeng::fuzz::fail("fuzz_json_requests", "a requirement document reads back with other items");
+  for (std::size_t i = 0; i < a.items.size(); ++i) {
+    if (!nearly_equal(a.items[i].value, b.items[i].value) && !(std::isnan(a.items[i].value) && std::isnan(b.items[i].value)))
+      xuefeng::fuzz::fail("fuzz_json_requests", "a requirement value reads back changed");
+    a.items[i].value = b.items[i].value = 0;
+  }
+  if (!(a == b)) xuefeng::fuzz::fail("fuzz_json_requests", "a requirement document reads back changed");
 }
 
 /// A decoder either succeeds or fails with field errors that a client can read.
@@ -60,6 +105,7 @@ void decode_everything(const json::value& body) {
   check(http::decode_new_archive_entry(body));
   check(http::decode_archive_patch(body));
   check(http::decode_review(body));
+  check_requirement_document(body);
 }
 
 /// Boost.JSON 1.81 does not always round decimal text to the nearest double (184477440737095516709551618

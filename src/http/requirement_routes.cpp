@@ -129,6 +129,54 @@ core::Result<YearQuery> year_query(const RequestContext& ctx) {
   return YearQuery{y >= 0 && y <= 9999 ? static_cast<int>(y) : 0, *as_of};
 }
 
+json::value units_json(const service::UnitsCompliance& u) {
+  json::array units;
+  for (const auto& unit : u.units) {
+    json::array behind;
+    for (const auto& s : unit.most_behind) {
+      behind.push_back(json::object{{"requirement_id", s.requirement_id}, {"code", s.code}, {"label", s.label}, {"people", s.people}});
+    }
+    units.push_back(json::object{{"rank", unit.rank},
+                                 {"org_id", unit.org.id},
+                                 {"name", unit.org.name},
+                                 {"kind", core::code(unit.org.kind)},
+                                 {"people", unit.people},
+                                 {"compliant", unit.compliant},
+                                 {"compliant_share", number(unit.compliant_share)},
+                                 {"participation_rate", number(unit.participation_rate)},
+                                 {"most_behind", std::move(behind)}});
+  }
+  return json::object{{"year", u.year}, {"as_of", u.as_of.to_string()}, {"units", std::move(units)}};
+}
+
+struct UnitSort {
+  service::UnitOrder order = service::UnitOrder::kCompliantShare;
+  bool ascending = false;
+};
+
+core::Result<UnitSort> unit_sort(const RequestContext& ctx) {
+  UnitSort out;
+  const auto sort = ctx.query_value("sort").value_or("");
+  if (sort == "participation_rate") {
+    out.order = service::UnitOrder::kParticipationRate;
+  } else if (sort == "name") {
+    out.order = service::UnitOrder::kName;
+    out.ascending = true;
+  } else if (!sort.empty() && sort != "compliant_share") {
+    return core::fail(core::Error::validation(
+        "sort", {"取值应为以下之一：compliant_share, participation_rate, name", "must be one of: compliant_share, participation_rate, name"}));
+  }
+  const auto order = ctx.query_value("order").value_or("");
+  if (order == "asc") {
+    out.ascending = true;
+  } else if (order == "desc") {
+    out.ascending = false;
+  } else if (!order.empty()) {
+    return core::fail(core::Error::validation("order", {"取值应为以下之一：asc, desc", "must be one of: asc, desc"}));
+  }
+  return out;
+}
+
 }  // namespace
 
 void add_requirement_routes(Router& router, const RouteDeps& deps) {
@@ -205,6 +253,16 @@ void add_requirement_routes(Router& router, const RouteDeps& deps) {
     const auto q = year_query(ctx);
     if (!q) return error_response(q.error(), ctx);
     return respond(ctx, requirements.org_compliance(ctx.actor, *id, q->year, q->as_of), compliance_json);
+  });
+
+  router.add(Method::kGet, "/api/v1/orgs/{id}/compliance/units", Auth::kRequired, [&requirements](RequestContext& ctx) {
+    const auto id = ctx.id("id");
+    if (!id) return error_response(id.error(), ctx);
+    const auto q = year_query(ctx);
+    if (!q) return error_response(q.error(), ctx);
+    const auto sort = unit_sort(ctx);
+    if (!sort) return error_response(sort.error(), ctx);
+    return respond(ctx, requirements.units(ctx.actor, *id, q->year, q->as_of, sort->order, sort->ascending), units_json);
   });
 }
 

@@ -483,6 +483,35 @@ struct Compliance {
   std::vector<SubjectCompliance> subjects;
 };
 
+/// An item many people of a unit are behind on or missed.
+struct ItemShortfall {
+  core::Id requirement_id = 0;
+  std::string code;
+  std::string label;
+  std::int64_t people = 0;
+};
+
+/// One child unit of an org, for a supervisor's ranking.
+struct UnitCompliance {
+  core::Org org;
+  int rank = 0;
+  /// People bound by a person set in the unit, and those with no item behind or missed under any.
+  std::int64_t people = 0;
+  std::int64_t compliant = 0;
+  std::optional<double> compliant_share;
+  /// Attended ÷ expected over the unit's activities (its whole subtree) held in the year up to as_of.
+  std::optional<double> participation_rate;
+  std::vector<ItemShortfall> most_behind;
+};
+
+enum class UnitOrder { kCompliantShare, kParticipationRate, kName };
+
+struct UnitsCompliance {
+  int year = 0;
+  core::Date as_of;
+  std::vector<UnitCompliance> units;
+};
+
 class RequirementService {
  public:
   RequirementService(const ServiceContext& ctx, const RequirementCodec& codec);
@@ -502,6 +531,9 @@ class RequirementService {
   Result<Compliance> person_compliance(const Actor& actor, core::Id person_id, int year, std::optional<core::Date> as_of);
   /// Every subject in the org's subtree under every set reaching into it.
   Result<Compliance> org_compliance(const Actor& actor, core::Id org_id, int year, std::optional<core::Date> as_of);
+  /// The org's child units ranked: best first by `order` (ties by name), rank 1 the best.
+  Result<UnitsCompliance> units(const Actor& actor, core::Id org_id, int year, std::optional<core::Date> as_of,
+                                UnitOrder order, bool ascending);
 
  private:
   Result<RequirementSet> load(const StoredRequirementSet& stored) const;

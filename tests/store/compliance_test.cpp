@@ -290,5 +290,39 @@ TEST_F(Compliance, DocumentsAreCheckedAndVersioned) {
   EXPECT_NE(removed.error().detail.en.find("1 requirement set"), std::string::npos) << removed.error().detail.en;
 }
 
+TEST_F(Compliance, UnitsAreRankedByTheirShareOfCompliantPeople) {
+  build();
+  const auto u = ok(services_->requirements.units(admin_, district, 2026, date("2026-06-30"),
+                                                  service::UnitOrder::kCompliantShare, false));
+  ASSERT_EQ(u.units.size(), 3u);
+  // The study group: 周 on track under both sets; 吴 behind (a missed quarter, the training missed with
+  // none to come); 郑 behind (no training scheduled for him this year). 1 of 3.
+  const auto& g = u.units[0];
+  EXPECT_EQ(g.org.id, group);
+  EXPECT_EQ(g.rank, 1);
+  EXPECT_EQ(g.people, 3);
+  EXPECT_EQ(g.compliant, 1);
+  EXPECT_NEAR(*g.compliant_share, 1.0 / 3.0, 1e-12);
+  // Held by June 30 in its subtree: Feb 2/2, training 1/2, May 1/2 (excused is not attended) = 4/6.
+  EXPECT_NEAR(*g.participation_rate, 4.0 / 6.0, 1e-12);
+  ASSERT_EQ(g.most_behind.size(), 3u);
+  EXPECT_EQ(g.most_behind[0].code, "yearly_training");
+  EXPECT_EQ(g.most_behind[0].people, 2);
+  EXPECT_EQ(g.most_behind[1].code, "quarterly_centralized_study");
+  EXPECT_EQ(g.most_behind[2].code, "egov_training");
+  // The branch and the township bind nobody: no share, ranked after, by name (区… before 柳…, by code point).
+  EXPECT_EQ(u.units[1].org.id, branch);
+  EXPECT_FALSE(u.units[1].compliant_share.has_value());
+  EXPECT_EQ(u.units[2].org.id, township);
+  EXPECT_EQ(u.units[2].rank, 3);
+
+  const auto by_name = ok(services_->requirements.units(admin_, district, 2026, date("2026-06-30"),
+                                                        service::UnitOrder::kName, true));
+  // By code point: 区委… (委 U+59D4) < 区政府… (政 U+653F) < 柳塘镇党委.
+  EXPECT_EQ(by_name.units[0].org.id, group);
+  EXPECT_EQ(by_name.units[1].org.id, branch);
+  EXPECT_EQ(by_name.units[2].org.id, township);
+}
+
 }  // namespace
 }  // namespace xuefeng::testing

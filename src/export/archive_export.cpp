@@ -2,6 +2,7 @@
 #include <map>
 
 #include "core/rules.hpp"
+#include "core/text.hpp"
 #include "export/exports.hpp"
 #include "export/workbook.hpp"
 
@@ -39,13 +40,8 @@ constexpr std::array<Column, 9> kEntryColumns{{
 
 constexpr std::array<Column, 2> kSummaryColumns{{{"项目", 22}, {"数值", 24}}};
 
-Style with_number(Style style, NumberFormat number) {
-  style.number = number;
-  return style;
-}
-
-const Style kInteger = with_number(kCell, NumberFormat::kInteger);
-const Style kWrapped{NumberFormat::kGeneral, false, true, true, false, 0};
+constexpr Style kInteger = kCell.as(NumberFormat::kInteger);
+constexpr Style kWrapped{NumberFormat::kGeneral, false, true, true, false, 0};
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000' || c == U'\u00A0'; }
 
@@ -65,13 +61,8 @@ std::int64_t character_count(std::string_view text) {
 
 // The first `max_chars` characters, with "…" when there was more.
 std::string excerpt(std::string_view text, std::size_t max_chars) {
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (chars == max_chars) return std::string(text.substr(0, i)) + "…";
-    ++chars;
-  }
-  return std::string(text);
+  const std::string_view kept = core::utf8_prefix(text, max_chars);
+  return kept.size() == text.size() ? std::string(text) : std::string(kept) + "…";
 }
 
 void attendance_sheet(Sheet& sheet, const service::ArchiveYear& y) {
@@ -122,7 +113,7 @@ void entries_sheet(Sheet& sheet, const service::ArchiveYear& y) {
 void summary_sheet(Sheet& sheet, const service::ArchiveYear& y) {
   const core::Person& p = y.person.person;
   const service::ArchiveTotals& t = y.totals;
-  const Style row_label{NumberFormat::kGeneral, true, true, false, false, 0};
+  constexpr Style row_label{NumberFormat::kGeneral, true, true, false, false, 0};
   sheet.header(0, kSummaryColumns);
   int row = 1;
   const auto text = [&](std::string_view label, std::string_view value) {
@@ -146,7 +137,7 @@ void summary_sheet(Sheet& sheet, const service::ArchiveYear& y) {
   count("应参加活动（次）", t.expected);
   count("实际参加（次）", t.attended);
   sheet.text(row, 0, "参学率", row_label);
-  sheet.number(row++, 1, core::participation_rate(t.attended, t.expected), with_number(kCell, NumberFormat::kPercent));
+  sheet.number(row++, 1, core::participation_rate(t.attended, t.expected), kCell.as(NumberFormat::kPercent));
   count("学习天数", t.study_days);
   sheet.text(row, 0, "课时", row_label);
   sheet.number(row++, 1, core::round_credit_hours(t.credit_hours));

@@ -21,11 +21,6 @@ constexpr std::array<Column, 7> kColumns{{
     {"签名", 18},
 }};
 
-Style with_number(Style style, NumberFormat number) {
-  style.number = number;
-  return style;
-}
-
 // The secretary's note, then the leave request if there is one.
 std::string remark(const service::AttendanceItem& item) {
   std::string out = item.note;
@@ -58,19 +53,19 @@ core::Result<Document> attendance_workbook(const service::AttendanceSheet& s, co
   sheet.text(4, 0, "地点", kLabel);
   sheet.text(4, 1, a.location, kPlain);
   sheet.text(5, 0, "应到", kLabel);
-  sheet.number(5, 1, static_cast<double>(s.expected), with_number(kPlain, NumberFormat::kInteger));
+  sheet.number(5, 1, static_cast<double>(s.expected), kPlain.as(NumberFormat::kInteger));
   sheet.text(5, 2, "实到", kLabel);
-  sheet.number(5, 3, static_cast<double>(s.attended), with_number(kPlain, NumberFormat::kInteger));
+  sheet.number(5, 3, static_cast<double>(s.attended), kPlain.as(NumberFormat::kInteger));
   sheet.text(5, 4, "参学率", kLabel);
-  sheet.number(5, 5, s.participation_rate, with_number(kPlain, NumberFormat::kPercent));
+  sheet.number(5, 5, s.participation_rate, kPlain.as(NumberFormat::kPercent));
 
   sheet.header(kHeaderRow, kColumns);
-  const Style centered{NumberFormat::kGeneral, false, true, false, true, 0};
+  constexpr Style centered{NumberFormat::kGeneral, false, true, false, true, 0};
   int row = kHeaderRow + 1;
   int n = 0;
   for (const auto& item : s.items) {
     if (!item.expected) continue;  // marked once, no longer in the audience: not on the sheet
-    sheet.number(row, 0, ++n, with_number(centered, NumberFormat::kInteger));
+    sheet.number(row, 0, ++n, centered.as(NumberFormat::kInteger));
     sheet.text(row, 1, item.name);
     sheet.text(row, 2, item.post);
     sheet.text(row, 3, item.status ? core::label_zh(*item.status) : std::string_view{}, centered);
@@ -95,25 +90,6 @@ core::Result<Document> attendance_workbook(const service::AttendanceSheet& s, co
   const std::string day = a.starts_on.to_string();
   return Document{std::move(bytes), "签到表-" + filename_part(a.title) + "-" + day + ".xlsx",
                   "attendance-" + std::to_string(a.id) + "-" + day + ".xlsx"};
-}
-
-std::string filename_part(std::string_view text, std::size_t max_chars) {
-  std::string out;
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size() && chars < max_chars;) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    const std::string_view ch = text.substr(i, len);
-    const bool refused = len == 1 && (lead < 0x20 || lead == 0x7F || std::string_view("\\/:*?\"<>|").find(ch[0]) !=
-                                                                         std::string_view::npos);
-    const bool stray = len == 1 && lead >= 0x80;  // not UTF-8: never in validated input, but never passed on
-    out += refused || stray ? std::string("_") : std::string(ch);
-    i += len;
-    ++chars;
-  }
-  // Windows drops trailing dots and spaces; keep the name as it will be saved.
-  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
-  return out.empty() ? "_" : out;
 }
 
 }  // namespace xuefeng::exports

@@ -1,5 +1,7 @@
 #include "export/workbook.hpp"
 
+#include "core/text.hpp"
+
 #include <stdlib.h>
 #include <xlsxwriter.h>
 
@@ -32,16 +34,11 @@ const char* number_format_code(NumberFormat format) {
   return nullptr;
 }
 
-// The longest prefix of `text` of at most `max_chars` code points, cut at a character boundary, with
-// "…" in place of what was cut.
+// `text`, or if Excel cannot hold it in one cell, its beginning and "…".
 std::string cut_to_cell(std::string_view text) {
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // continuation byte
-    if (chars == kMaxCellChars - 1) return std::string(text.substr(0, i)) + "…";
-    ++chars;
-  }
-  return std::string(text);
+  const std::string_view kept = core::utf8_prefix(text, kMaxCellChars);
+  if (kept.size() == text.size()) return std::string(text);
+  return std::string(core::utf8_prefix(text, kMaxCellChars - 1)) + "…";
 }
 
 }  // namespace

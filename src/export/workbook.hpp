@@ -36,6 +36,13 @@ struct Style {
   bool center = false;
   /// Font size in points; 0 keeps the workbook's default (11).
   double size = 0;
+
+  /// The same look with another number format: `kPlain.as(NumberFormat::kPercent)`.
+  constexpr Style as(NumberFormat format) const {
+    Style s = *this;
+    s.number = format;
+    return s;
+  }
   friend auto operator<=>(const Style&, const Style&) = default;
 };
 

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <filesystem>
+#include <thread>
 
 #include "export/workbook.hpp"
 #include "xlsx_reader.hpp"
@@ -232,6 +233,37 @@ TEST(Workbook, LeavesNoTemporaryFilesBehind) {
   EXPECT_TRUE(fs::is_empty(dir));
   if (previous) setenv("TMPDIR", saved.c_str(), 1); else unsetenv("TMPDIR");
   fs::remove_all(dir);
+}
+
+// Workers render downloads side by side: each workbook keeps its own directory, formats and cells.
+TEST(Workbook, WorkbooksBuiltOnSeveralThreadsAtOnceStayApart) {
+  constexpr int kThreads = 4, kBooks = 10;
+  std::vector<std::string> failures(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([t, &failures] {
+      for (int b = 0; b < kBooks; ++b) {
+        const std::string label = "线程" + std::to_string(t) + "-" + std::to_string(b);
+        auto book = Workbook::create();
+        if (!book) { failures[t] += "create failed; "; continue; }
+        Sheet& sheet = book->add_sheet(label);
+        for (int r = 0; r < 200; ++r) {
+          sheet.text(r, 0, label);
+          sheet.number(r, 1, t * 1000 + r);
+          sheet.date(r, 2, core::Date::from_days(20000 + r));
+        }
+        const auto bytes = book->finish();
+        if (!bytes) { failures[t] += "finish failed; "; continue; }
+        const auto read = read_xlsx(*bytes);
+        const auto& s = read.sheet(label);
+        if (s.text("A200") != label || s.cell("B200").number != t * 1000 + 199 || !s.cell("C1").is_date) {
+          failures[t] += label + " read back wrong; ";
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(failures[t], "") << "thread " << t;
 }
 
 }  // namespace

@@ -9,11 +9,13 @@ XUEFENG_BUILD="$XUEFENG_ROOT/build"
 # Debian 12 packages the build and the tests need. Boost 1.81 is named explicitly: the default
 # libboost-dev is 1.74, and -all-dev would pull in hundreds of packages. The fuzz targets need clang,
 # libFuzzer and the sanitizer runtimes (libclang-rt-14-dev, only recommended by clang, so named), and
-# llvm-14 for llvm-symbolizer, without which a crash report has no function names.
+# llvm-14 for llvm-symbolizer, without which a crash report has no function names. libxlsxwriter writes
+# the Excel exports; the tests read them back with libzip (the package, from memory) and pugixml (its XML).
 XUEFENG_PACKAGES=(
   g++ cmake ninja-build pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libsodium-dev libqrencode-dev
+  libsqlite3-dev libsodium-dev libqrencode-dev libxlsxwriter-dev
+  libzip-dev libpugixml-dev
   libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   librapidcheck-dev

@@ -12,6 +12,10 @@ bool is_valid_utf8(std::string_view text);
 /// The number of code points in well-formed UTF-8; what a person would call the length of a name.
 std::size_t utf8_length(std::string_view text);
 
+/// The first `max_chars` code points of well-formed UTF-8, all of it when shorter: a cut that never splits
+/// a character.
+std::string_view utf8_prefix(std::string_view text, std::size_t max_chars);
+
 /// Without leading and trailing white space, including the ideographic space U+3000 and NBSP, which
 /// text pasted from Chinese documents often carries.
 std::string_view trim(std::string_view text);

@@ -119,9 +119,17 @@ void add_activity_routes(Router& router, const RouteDeps& deps) {
   });
 
   router.add(Method::kGet, "/api/v1/activities/{id}/attendance", Auth::kRequired,
-             [&activities, sheet_response](RequestContext& ctx) {
+             [&activities, &config, sheet_response](RequestContext& ctx) {
                const auto id = ctx.id("id");
                if (!id) return error_response(id.error(), ctx);
+               const auto format = response_format(ctx);
+               if (!format) return error_response(format.error(), ctx);
+               if (*format == ResponseFormat::kXlsx) {
+                 return respond_download(ctx, activities.attendance(ctx.actor, *id),
+                                         [&](const service::AttendanceSheet& sheet) {
+                                           return exports::attendance_workbook(sheet, config.offset);
+                                         });
+               }
                Response r = sheet_response(ctx, activities.attendance(ctx.actor, *id));
                // The secretary's screen polls this while people check in: answer "unchanged" cheaply.
                const std::string_view inm = ctx.request.header("If-None-Match");

@@ -31,6 +31,12 @@ void add_archive_routes(Router& router, const RouteDeps& deps) {
     const auto year = query_int(ctx, "year");
     if (!year) return error_response(year.error(), ctx);
     if (!*year) return error_response(core::Error::validation("year", {"必须填写", "is required"}), ctx);
+    const auto format = response_format(ctx);
+    if (!format) return error_response(format.error(), ctx);
+    if (*format == ResponseFormat::kXlsx) {
+      return respond_download(ctx, archive.year(ctx.actor, *id, static_cast<int>(**year)),
+                              [](const service::ArchiveYear& y) { return exports::archive_workbook(y); });
+    }
     return respond(ctx, archive.year(ctx.actor, *id, static_cast<int>(**year)),
                    [&](const service::ArchiveYear& y) { return w.archive_year(y); });
   });

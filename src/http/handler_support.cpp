@@ -3,6 +3,8 @@
 #include "http/json_text.hpp"
 #include "http/routes.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <boost/json.hpp>
 #include <charconv>
 
@@ -190,6 +192,55 @@ core::Result<bool> query_bool(const RequestContext& ctx, std::string_view key, b
   if (*value == "true" || *value == "1") return true;
   if (*value == "false" || *value == "0") return false;
   return core::fail(core::Error::validation(std::string(key), {"应为 true 或 false", "must be true or false"}));
+}
+
+core::Result<ResponseFormat> response_format(const RequestContext& ctx) {
+  const auto value = ctx.query_value("format");
+  if (!value || value->empty() || *value == "json") return ResponseFormat::kJson;
+  if (*value == "xlsx") return ResponseFormat::kXlsx;
+  return core::fail(core::Error::validation("format", {"取值应为以下之一：json, xlsx", "must be one of: json, xlsx"}));
+}
+
+std::string rfc8187_encode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    const bool attr_char = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
+                           std::string_view("!#$&+-.^_`|~").find(c) != std::string_view::npos;
+    if (attr_char) {
+      out.push_back(c);
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[b >> 4]);
+      out.push_back(kHex[b & 15]);
+    }
+  }
+  return out;
+}
+
+Response attachment_response(std::string bytes, std::string_view content_type, std::string_view filename,
+                             std::string_view ascii_filename) {
+  std::string fallback;
+  for (const char c : ascii_filename) {
+    const auto b = static_cast<unsigned char>(c);
+    fallback.push_back(b < 0x20 || b >= 0x7F || c == '"' || c == '\\' ? '_' : c);
+  }
+  Response r;
+  r.content_type = std::string(content_type);
+  r.body = std::move(bytes);
+  r.set_header("Content-Disposition",
+               "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + rfc8187_encode(filename));
+  return r;
+}
+
+Response download(const RequestContext& ctx, core::Result<exports::Document> document) {
+  if (!document) {
+    if (!document.error().log_message.empty()) spdlog::error("export failed: {}", document.error().log_message);
+    return error_response(document.error(), ctx);
+  }
+  return attachment_response(std::move(document->bytes), exports::kXlsxContentType, document->filename,
+                             document->ascii_filename);
 }
 
 }  // namespace xuefeng::http

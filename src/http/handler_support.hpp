@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/result.hpp"
+#include "export/exports.hpp"
 #include "http/api.hpp"
 #include "http/json_reader.hpp"
 #include "http/router.hpp"
@@ -65,6 +66,30 @@ core::Result<T> decode_body(const RequestContext& ctx, core::Result<T> (*decoder
   XF_TRY_ASSIGN(const json::value body, parse_json_body(ctx.request));
   return decoder(body);
 }
+
+/// What a GET that can also download a file answers with: ?format=json (the default) or ?format=xlsx.
+enum class ResponseFormat { kJson, kXlsx };
+
+/// ?format=: absent, empty or "json" is JSON, "xlsx" a workbook; anything else is 422 on `format`.
+core::Result<ResponseFormat> response_format(const RequestContext& ctx);
+
+/// A file to download: `Content-Disposition: attachment` with the name both as an ASCII `filename` and,
+/// percent-encoded UTF-8, as `filename*` (RFC 6266, RFC 8187), which browsers prefer.
+Response attachment_response(std::string bytes, std::string_view content_type, std::string_view filename,
+                             std::string_view ascii_filename);
+
+/// A rendered export as a download, or the problem response; a failure to render is logged with its reason.
+Response download(const RequestContext& ctx, core::Result<exports::Document> document);
+
+/// `render(value)` (a core::Result<exports::Document>) as a download when the use case succeeded.
+template <typename T, typename Render>
+Response respond_download(const RequestContext& ctx, core::Result<T> result, Render&& render) {
+  if (!result) return error_response(result.error(), ctx);
+  return download(ctx, render(*result));
+}
+
+/// `text` percent-encoded as RFC 8187 ext-value characters: everything but attr-char becomes %XX.
+std::string rfc8187_encode(std::string_view text);
 
 /// A query parameter that must be a date, an integer or a boolean when present.
 core::Result<std::optional<core::Date>> query_date(const RequestContext& ctx, std::string_view key);

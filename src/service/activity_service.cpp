@@ -265,6 +265,8 @@ Status ActivityService::remove(const Actor& actor, Id id, std::optional<Version>
 Result<AttendanceSheet> ActivityService::sheet(Repositories& repos, const Activity& activity) {
   AttendanceSheet sheet;
   sheet.activity_id = activity.id;
+  sheet.activity = activity;
+  if (const auto org = repos.orgs().find(activity.org_id)) sheet.org_name = org->name;
   const auto audience = repos.activities().audience(activity.id);
   const auto marks = repos.attendance().marks(activity.id);
   const auto leave = repos.leave().list(activity.id);
@@ -285,11 +287,14 @@ Result<AttendanceSheet> ActivityService::sheet(Repositories& repos, const Activi
   std::vector<Id> ids;
   ids.reserve(items.size());
   for (const auto& [id, _] : items) ids.push_back(id);
-  std::map<Id, std::string> names;
-  for (auto& p : repos.people().find_many(ids)) names.emplace(p.id, std::move(p.name));
+  std::map<Id, core::Person> people;
+  for (auto& p : repos.people().find_many(ids)) people.emplace(p.id, std::move(p));
   sheet.expected = static_cast<std::int64_t>(audience.size());
   for (auto& [id, item] : items) {
-    item.name = names[id];
+    if (auto it = people.find(id); it != people.end()) {
+      item.name = std::move(it->second.name);
+      item.post = std::move(it->second.post);
+    }
     if (item.expected && item.status && core::attended(*item.status)) ++sheet.attended;
     sheet.items.push_back(std::move(item));
   }

@@ -278,6 +278,8 @@ struct ActivityQuery {
 struct AttendanceItem {
   core::Id person_id = 0;
   std::string name;
+  /// 职务, as the person's record has it (for the printed sign-in sheet).
+  std::string post;
   std::optional<core::AttendanceStatus> status;
   std::optional<core::Timestamp> checked_in_at;
   std::string note;
@@ -288,6 +290,9 @@ struct AttendanceItem {
 
 struct AttendanceSheet {
   core::Id activity_id = 0;
+  /// The activity itself and its org's name, for a sheet that stands alone (the 签到表 export).
+  core::Activity activity;
+  std::string org_name;
   std::int64_t expected = 0;
   std::int64_t attended = 0;
   double participation_rate = 0;

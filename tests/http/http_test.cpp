@@ -212,5 +212,20 @@ TEST(QrSvg, DrawsAQrCodeOfTheUrl) {
   EXPECT_FALSE(qr_svg(std::string(8000, 'x')));
 }
 
+TEST(Download, FileNamesAreEncodedPerRfc8187WithAnAsciiFallback) {
+  // attr-char stays; everything else, spaces, quotes, percent signs and UTF-8 bytes included, is %XX.
+  EXPECT_EQ(rfc8187_encode("Az09!#$&+-.^_`|~"), "Az09!#$&+-.^_`|~");
+  EXPECT_EQ(rfc8187_encode("a b'c\"d%e(f)*;=,"), "a%20b%27c%22d%25e%28f%29%2A%3B%3D%2C");
+  EXPECT_EQ(rfc8187_encode("签到表"), "%E7%AD%BE%E5%88%B0%E8%A1%A8");
+  const auto r = attachment_response("PK", "application/x-test", "签到 表.xlsx", "a\"b\\c\x01" "d\xE7.xlsx");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.content_type, "application/x-test");
+  EXPECT_EQ(r.body, "PK");
+  ASSERT_EQ(r.headers.size(), 1u);
+  EXPECT_EQ(r.headers[0].name, "Content-Disposition");
+  EXPECT_EQ(r.headers[0].value,
+            "attachment; filename=\"a_b_c_d_.xlsx\"; filename*=UTF-8''%E7%AD%BE%E5%88%B0%20%E8%A1%A8.xlsx");
+}
+
 }  // namespace
 }  // namespace xuefeng::http

@@ -42,6 +42,11 @@ TEST(Text, ValidatesUtf8AndTrimsChineseSpaces) {
   EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));   // a surrogate
   EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));       // overlong
   EXPECT_EQ(utf8_length("左慧玲"), 3u);
+  EXPECT_EQ(utf8_prefix("左慧玲", 2), "左慧");
+  EXPECT_EQ(utf8_prefix("a左b", 2), "a左");
+  EXPECT_EQ(utf8_prefix("左慧玲", 3), "左慧玲");
+  EXPECT_EQ(utf8_prefix("左慧玲", 10), "左慧玲");
+  EXPECT_EQ(utf8_prefix("左慧玲", 0), "");
   EXPECT_EQ(trim("\u3000 张三\t\u3000"), "张三");
   EXPECT_EQ(trim("   "), "");
 }

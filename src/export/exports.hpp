@@ -1,0 +1,39 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+#include "core/time.hpp"
+#include "service/services.hpp"
+
+namespace xuefeng::exports {
+
+// Service results rendered as files for people to download, print and keep. Each function takes what one
+// use case returned and nothing else: no queries, no access checks (the use case did those), no HTTP.
+
+/// The media type of an .xlsx workbook.
+inline constexpr std::string_view kXlsxContentType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// A rendered file and the names to save it under.
+struct Document {
+  std::string bytes;
+  /// The name a person sees, Chinese included ("签到表-支部集中学习-2026-04-07.xlsx"); no path separators,
+  /// quotes or control characters.
+  std::string filename;
+  /// The same in ASCII, for clients that do not read RFC 8187 names ("attendance-110-2026-04-07.xlsx").
+  std::string ascii_filename;
+};
+
+/// 签到表: the sign-in sheet of one activity, for printing and signing on paper (layout in docs/api.md).
+core::Result<Document> attendance_workbook(const service::AttendanceSheet& sheet, core::UtcOffset offset);
+
+/// 个人学习档案: one person's year in three sheets, 考勤, 档案记录 and 汇总 (layout in docs/api.md).
+core::Result<Document> archive_workbook(const service::ArchiveYear& year);
+
+/// `text` made safe as part of a file name: path separators, characters Windows refuses (\/:*?"<>|) and
+/// control characters become "_", and it is cut to `max_chars` characters.
+std::string filename_part(std::string_view text, std::size_t max_chars = 40);
+
+}  // namespace xuefeng::exports

@@ -1,4 +1,4 @@
-// The `xuefeng` command: serve, init, demo, import-roster, backup.
+// The `xuefeng` command: serve, init, demo, import-roster, check, audit, backup.
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "app/app.hpp"
+#include "cli/compliance_table.hpp"
 #include "cli/demo_dataset.hpp"
 #include "core/error.hpp"
 
@@ -125,6 +126,15 @@ int main(int argc, char** argv) {
   import_roster->add_option("--since", since, "Membership start date (YYYY-MM-DD; default today)");
   import_roster->add_flag("--dry-run", dry_run, "Check the file and report, writing nothing");
 
+  std::int64_t check_org = 0;
+  int check_year = 0;
+  std::string check_as_of;
+  auto* check = cli.add_subcommand("check", "Print the compliance table of an organization's subtree");
+  add_db(check);
+  check->add_option("--org", check_org, "Organization id")->required();
+  check->add_option("--year", check_year, "Year")->required();
+  check->add_option("--as-of", check_as_of, "Evaluate as at the end of this day (YYYY-MM-DD; default today)");
+
   auto* audit = cli.add_subcommand("audit", "The audit trail");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand("verify", "Check the audit trail's hash chain from first row to last");
@@ -174,6 +184,24 @@ int main(int argc, char** argv) {
         return 1;
       }
       std::cout << *summary;
+      return 0;
+    }
+    if (*check) {
+      std::optional<xuefeng::core::Date> as_of;
+      if (!check_as_of.empty()) {
+        as_of = xuefeng::core::Date::parse(check_as_of);
+        if (!as_of) {
+          std::cerr << "错误 / error: --as-of 应形如 2007-04-09 / must look like 2007-04-09\n";
+          return 2;
+        }
+      }
+      const auto result =
+          app.services().requirements.org_compliance(xuefeng::service::Actor::system(), check_org, check_year, as_of);
+      if (!result) {
+        print_error(result.error());
+        return 1;
+      }
+      std::cout << xuefeng::cli::compliance_table(*result);
       return 0;
     }
     if (*import_roster) {

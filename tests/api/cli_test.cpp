@@ -91,5 +91,26 @@ TEST(Cli, HelpListsTheCommands) {
   EXPECT_EQ(ServerProcess::run_cli({"serve", "--db", "/tmp/unused.db", "--listen", "nowhere"}, &out), 2);
 }
 
+TEST(Cli, CheckPrintsTheComplianceTableOfTheDemoDistrict) {
+  TempDir dir;
+  const std::string db = dir.path + "/demo.db";
+  std::string out;
+  ASSERT_EQ(ServerProcess::run_cli({"demo", "--db", db}, &out), 0) << out;
+  const std::string year = local_date_offset(0).substr(0, 4);
+  ASSERT_EQ(ServerProcess::run_cli({"check", "--db", db, "--org", "1", "--year", year}, &out), 0) << out;
+  // The central group under its year's rule, and a leader under the eight ones, with progress as done / required.
+  EXPECT_NE(out.find("云溪区委理论学习中心组 — 理论学习中心组年度学习要求"), std::string::npos) << out;
+  EXPECT_NE(out.find("王振华 — 八个一："), std::string::npos) << out;
+  EXPECT_NE(out.find("集中学习不少于 6 次"), std::string::npos) << out;
+  EXPECT_NE(out.find(" / 4 "), std::string::npos) << out;  // each quarter: met quarters of four
+  EXPECT_NE(out.find("每季度参加一次集中学习"), std::string::npos) << out;
+
+  EXPECT_EQ(ServerProcess::run_cli({"check", "--db", db, "--org", "999", "--year", year}, &out), 1);
+  EXPECT_NE(out.find("组织不存在 / no such organization"), std::string::npos) << out;
+  EXPECT_EQ(ServerProcess::run_cli({"check", "--db", db, "--org", "1", "--year", "1999"}, &out), 1);
+  EXPECT_NE(out.find("year must be 2000–2100"), std::string::npos) << out;
+  EXPECT_EQ(ServerProcess::run_cli({"check", "--db", db, "--org", "1", "--year", year, "--as-of", "5 May"}, &out), 2);
+}
+
 }  // namespace
 }  // namespace xuefeng::testing

@@ -46,6 +46,13 @@ constexpr Term<ComplianceStatus> kStatuses[] = {
     {ComplianceStatus::kMissed, "missed", "未达标"},
 };
 
+constexpr Term<Grade> kGrades[] = {
+    {Grade::kExcellent, "excellent", "优秀"},
+    {Grade::kGood, "good", "良好"},
+    {Grade::kPass, "pass", "合格"},
+    {Grade::kFail, "fail", "不合格"},
+};
+
 constexpr std::size_t kMaxItems = 50;
 constexpr std::size_t kMaxCodeLength = 40;
 constexpr std::size_t kMaxLabelLength = 100;
@@ -321,6 +328,7 @@ std::span<const Term<Period>> terms(Period) { return kPeriods; }
 std::span<const Term<Measure>> terms(Measure) { return kMeasures; }
 std::span<const Term<Comparator>> terms(Comparator) { return kComparators; }
 std::span<const Term<ComplianceStatus>> terms(ComplianceStatus) { return kStatuses; }
+std::span<const Term<Grade>> terms(Grade) { return kGrades; }
 
 ComplianceStatus worst(ComplianceStatus a, ComplianceStatus b) { return std::max(a, b); }
 
@@ -422,6 +430,37 @@ void check_requirement_document(const RequirementDocument& doc, FieldErrors& err
       errors.add(at + ".value", {"应为整数", "must be a whole number"});
     }
   }
+  if (doc.assessment) {
+    const auto& a = *doc.assessment;
+    double total = 0;
+    std::set<std::string> weighted;
+    for (std::size_t i = 0; i < a.weights.size(); ++i) {
+      const auto& [code, weight] = a.weights[i];
+      const std::string at = field("assessment.weights." + code);
+      if (!codes.count(code)) {
+        errors.add(at, {"没有此代码的要求", "no item has this code"});
+      } else if (!weighted.insert(code).second) {
+        errors.add(at, {"重复", "listed twice"});
+      }
+      if (!std::isfinite(weight) || weight < 0 || weight > 1000) {
+        errors.add(at, {"权重应在 0–1000 之间", "a weight must be 0–1000"});
+      }
+    }
+    for (const auto& item : doc.items) {
+      const auto w = std::find_if(a.weights.begin(), a.weights.end(), [&](const auto& p) { return p.first == item.code; });
+      total += w == a.weights.end() ? 1 : (std::isfinite(w->second) ? w->second : 0);
+    }
+    if (!doc.items.empty() && total <= 0) {
+      errors.add(field("assessment.weights"), {"权重之和应大于 0", "the weights must add up to more than 0"});
+    }
+    const auto in_range = [](double v) { return std::isfinite(v) && v >= 0 && v <= 100; };
+    if (!in_range(a.excellent)) errors.add(field("assessment.excellent"), {"应在 0–100 之间", "must be 0–100"});
+    if (!in_range(a.good)) errors.add(field("assessment.good"), {"应在 0–100 之间", "must be 0–100"});
+    if (!in_range(a.pass)) errors.add(field("assessment.pass"), {"应在 0–100 之间", "must be 0–100"});
+    if (in_range(a.excellent) && in_range(a.good) && in_range(a.pass) && !(a.excellent >= a.good && a.good >= a.pass)) {
+      errors.add(field("assessment"), {"分数线应满足 优秀 ≥ 良好 ≥ 合格", "the thresholds must be excellent ≥ good ≥ pass"});
+    }
+  }
   if (doc.make_up) {
     check_unique(doc.make_up->activity_kinds, field("make_up.activity_kinds"), errors);
     if (kind != SubjectKind::kPerson) {
@@ -507,6 +546,39 @@ SubjectResult evaluate_org(const RequirementDocument& doc, int year, Date as_of,
     result.items.push_back(std::move(r));
   }
   return result;
+}
+
+Assessment assess(const RequirementDocument& doc, const SubjectResult& result) {
+  const AssessmentScheme scheme = doc.assessment.value_or(AssessmentScheme{});
+  Assessment out;
+  double total_weight = 0;
+  for (const auto& r : result.items) {
+    ItemScore s;
+    s.item = r.item;
+    const auto w = std::find_if(scheme.weights.begin(), scheme.weights.end(),
+                                [&](const auto& p) { return p.first == r.item->code; });
+    s.weight = w == scheme.weights.end() ? 1 : w->second;
+    if (r.item->comparator == Comparator::kAtMost && r.periods.size() == 1) {
+      s.fraction = r.status == ComplianceStatus::kBehind || r.status == ComplianceStatus::kMissed ? 0 : 1;
+    } else if (r.required <= 0) {
+      s.fraction = 1;  // nothing asked
+    } else {
+      s.fraction = std::clamp(r.actual.value_or(0) / r.required, 0.0, 1.0);
+    }
+    total_weight += s.weight;
+    out.items.push_back(s);
+  }
+  double score = 0;
+  for (auto& s : out.items) {
+    s.points = total_weight > 0 ? 100 * s.weight * s.fraction / total_weight : 0;
+    score += s.points;
+  }
+  out.score = std::round(score * 100) / 100;
+  out.grade = out.score + kEpsilon >= scheme.excellent ? Grade::kExcellent
+              : out.score + kEpsilon >= scheme.good    ? Grade::kGood
+              : out.score + kEpsilon >= scheme.pass    ? Grade::kPass
+                                                       : Grade::kFail;
+  return out;
 }
 
 }  // namespace xuefeng::core

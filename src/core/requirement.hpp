@@ -91,12 +91,26 @@ struct MakeUpRule {
   friend bool operator==(const MakeUpRule&, const MakeUpRule&) = default;
 };
 
+enum class Grade { kExcellent, kGood, kPass, kFail };
+std::span<const Term<Grade>> terms(Grade);
+
+/// 考核: how the items weigh in a score of 0–100 and where the grades begin. Items without a weight
+/// weigh 1; without a scheme every item weighs 1 and the grades begin at 90, 75 and 60.
+struct AssessmentScheme {
+  std::vector<std::pair<std::string, double>> weights;  // item code -> weight
+  double excellent = 90;
+  double good = 75;
+  double pass = 60;
+  friend bool operator==(const AssessmentScheme&, const AssessmentScheme&) = default;
+};
+
 struct RequirementDocument {
   std::string name;
   std::string description;
   SubjectFilter subject;
   std::vector<RequirementItem> items;
   std::optional<MakeUpRule> make_up;
+  std::optional<AssessmentScheme> assessment;
   friend bool operator==(const RequirementDocument&, const RequirementDocument&) = default;
 };
 
@@ -221,5 +235,22 @@ std::vector<MakeUpObligation> make_up_obligations(const MakeUpRule& rule, Date a
                                                   const std::vector<EntryFact>& entries);
 
 ComplianceStatus worst(ComplianceStatus a, ComplianceStatus b);
+
+struct ItemScore {
+  const RequirementItem* item = nullptr;
+  double weight = 1;
+  /// The share of the item done, 0–1: done ÷ required (capped at 1); for at_most, 1 within the limit.
+  double fraction = 0;
+  double points = 0;  // this item's part of the 100
+};
+
+struct Assessment {
+  double score = 0;  // 0–100
+  Grade grade = Grade::kFail;
+  std::vector<ItemScore> items;
+};
+
+/// Scores an evaluated subject under the document's scheme (or the default one).
+Assessment assess(const RequirementDocument& document, const SubjectResult& result);
 
 }  // namespace xuefeng::core

@@ -1,6 +1,7 @@
 #include "http/requirement_codec.hpp"
 
 #include <boost/json.hpp>
+#include <cmath>
 
 #include "http/json_reader.hpp"
 
@@ -48,6 +49,12 @@ json::value or_null(const std::optional<T>& v) {
   } else {
     return json::value(*v);
   }
+}
+
+/// A whole number without a decimal point, as the rest of the API writes numbers.
+json::value number_json(double v) {
+  if (std::isfinite(v) && v == std::trunc(v) && std::fabs(v) < 9.0e15) return static_cast<std::int64_t>(v);
+  return v;
 }
 
 core::SubjectFilter read_subject(ObjectReader& r) {
@@ -114,6 +121,29 @@ core::RequirementDocument read_requirement_document(const json::value& value, co
     m.reject_unknown();
     doc.make_up = rule;
   }
+  if (const auto* assessment = r.raw("assessment"); assessment && !assessment->is_null()) {
+    ObjectReader a(*assessment, errors, r.path("assessment"));
+    core::AssessmentScheme scheme;
+    if (const auto* weights = a.raw("weights"); weights && !weights->is_null()) {
+      if (const auto* object = weights->if_object()) {
+        for (const auto& kv : *object) {
+          core::Text why;
+          if (const auto w = decode<double>(kv.value(), why)) {
+            scheme.weights.emplace_back(std::string(kv.key()), *w);
+          } else {
+            errors.add(a.path("weights") + "." + std::string(kv.key()), why);
+          }
+        }
+      } else {
+        errors.add(a.path("weights"), {"应为对象：{\"要求代码\": 权重}", "must be an object: {\"item code\": weight}"});
+      }
+    }
+    scheme.excellent = a.optional<double>("excellent").value_or(scheme.excellent);
+    scheme.good = a.optional<double>("good").value_or(scheme.good);
+    scheme.pass = a.optional<double>("pass").value_or(scheme.pass);
+    a.reject_unknown();
+    doc.assessment = std::move(scheme);
+  }
   r.reject_unknown();
   return doc;
 }
@@ -138,9 +168,7 @@ json::value requirement_document_json(const core::RequirementDocument& doc) {
                                  {"entry_kinds", codes_json(i.entry_kinds)},
                                  {"verified_only", i.verified_only},
                                  {"comparator", core::code(i.comparator)},
-                                 {"value", i.value == static_cast<double>(static_cast<std::int64_t>(i.value))
-                                               ? json::value(static_cast<std::int64_t>(i.value))
-                                               : json::value(i.value)}});
+                                 {"value", number_json(i.value)}});
   }
   json::value make_up = nullptr;
   if (doc.make_up) {
@@ -148,11 +176,21 @@ json::value requirement_document_json(const core::RequirementDocument& doc) {
                            {"within_days", doc.make_up->within_days},
                            {"counts_as_attended", doc.make_up->counts_as_attended}};
   }
+  json::value assessment = nullptr;
+  if (doc.assessment) {
+    json::object weights;
+    for (const auto& [code, weight] : doc.assessment->weights) weights[code] = number_json(weight);
+    assessment = json::object{{"weights", std::move(weights)},
+                              {"excellent", number_json(doc.assessment->excellent)},
+                              {"good", number_json(doc.assessment->good)},
+                              {"pass", number_json(doc.assessment->pass)}};
+  }
   return json::object{{"name", doc.name},
                       {"description", doc.description},
                       {"subject", std::move(subject)},
                       {"items", std::move(items)},
-                      {"make_up", std::move(make_up)}};
+                      {"make_up", std::move(make_up)},
+                      {"assessment", std::move(assessment)}};
 }
 
 core::Result<core::RequirementDocument> JsonRequirementCodec::decode(std::string_view text, const std::string& field) const {

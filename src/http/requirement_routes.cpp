@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <boost/json.hpp>
 
 #include "http/json_reader.hpp"
@@ -43,7 +44,7 @@ core::Result<core::RequirementDocument> decode_set_patch(const json::value& body
 }
 
 json::value number(double v) {
-  if (v == static_cast<double>(static_cast<std::int64_t>(v))) return static_cast<std::int64_t>(v);
+  if (std::isfinite(v) && v == std::trunc(v) && std::fabs(v) < 9.0e15) return static_cast<std::int64_t>(v);
   return std::round(v * 10000) / 10000;  // rates to four decimals, hours to whatever they were
 }
 
@@ -127,6 +128,46 @@ core::Result<YearQuery> year_query(const RequestContext& ctx) {
   // Out-of-range years become 0, which the service refuses with its own message.
   const std::int64_t y = **year;
   return YearQuery{y >= 0 && y <= 9999 ? static_cast<int>(y) : 0, *as_of};
+}
+
+/// Subjects by score, best first, each with its grade and what each item contributed.
+json::value assessment_json(const service::Compliance& c) {
+  std::vector<const service::SubjectCompliance*> order;
+  for (const auto& s : c.subjects) order.push_back(&s);
+  std::stable_sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
+    if (a->set->id != b->set->id) return a->set->id < b->set->id;
+    return a->assessment.score > b->assessment.score;
+  });
+  json::array subjects;
+  int rank = 0;
+  core::Id set = 0;
+  for (const auto* s : order) {
+    rank = s->set->id == set ? rank + 1 : 1;
+    set = s->set->id;
+    json::array breakdown;
+    for (const auto& i : s->assessment.items) {
+      const auto& result = *std::find_if(s->result.items.begin(), s->result.items.end(),
+                                         [&](const core::ItemResult& r) { return r.item == i.item; });
+      breakdown.push_back(json::object{{"code", i.item->code},
+                                       {"label", i.item->label},
+                                       {"weight", number(i.weight)},
+                                       {"required", number(result.required)},
+                                       {"actual", number(result.actual)},
+                                       {"fraction", number(i.fraction)},
+                                       {"points", std::round(i.points * 100) / 100}});
+    }
+    json::object subject;
+    subject[s->kind == core::SubjectKind::kPerson ? "person_id" : "org_id"] = s->subject_id;
+    subject["name"] = s->name;
+    subject["requirement_id"] = s->set->id;
+    subject["requirement_name"] = s->set->document.name;
+    subject["rank"] = rank;
+    subject["score"] = number(s->assessment.score);
+    subject["grade"] = core::code(s->assessment.grade);
+    subject["breakdown"] = std::move(breakdown);
+    subjects.push_back(std::move(subject));
+  }
+  return json::object{{"year", c.year}, {"as_of", c.as_of.to_string()}, {"subjects", std::move(subjects)}};
 }
 
 json::value units_json(const service::UnitsCompliance& u) {
@@ -253,6 +294,14 @@ void add_requirement_routes(Router& router, const RouteDeps& deps) {
     const auto q = year_query(ctx);
     if (!q) return error_response(q.error(), ctx);
     return respond(ctx, requirements.org_compliance(ctx.actor, *id, q->year, q->as_of), compliance_json);
+  });
+
+  router.add(Method::kGet, "/api/v1/orgs/{id}/assessment", Auth::kRequired, [&requirements](RequestContext& ctx) {
+    const auto id = ctx.id("id");
+    if (!id) return error_response(id.error(), ctx);
+    const auto q = year_query(ctx);
+    if (!q) return error_response(q.error(), ctx);
+    return respond(ctx, requirements.org_compliance(ctx.actor, *id, q->year, q->as_of), assessment_json);
   });
 
   router.add(Method::kGet, "/api/v1/orgs/{id}/compliance/units", Auth::kRequired, [&requirements](RequestContext& ctx) {

@@ -181,8 +181,9 @@ Status RequirementService::evaluate(Repositories& repos, const std::vector<Store
       for (const auto& p : people) {
         auto& f = facts[p.person_id];
         f.bound = p.bound;
-        out.subjects.push_back({set, core::SubjectKind::kPerson, p.person_id, p.name,
-                                core::evaluate_person(doc, out.year, out.as_of, f)});
+        auto result = core::evaluate_person(doc, out.year, out.as_of, f);
+        auto assessment = core::assess(doc, result);
+        out.subjects.push_back({set, core::SubjectKind::kPerson, p.person_id, p.name, std::move(result), std::move(assessment)});
       }
     } else if (!person_id) {
       const auto orgs = repos.compliance().bound_orgs(set->org_id, root, doc.subject);
@@ -190,8 +191,9 @@ Status RequirementService::evaluate(Repositories& repos, const std::vector<Store
       for (const auto& o : orgs) ids.push_back(o.org_id);
       auto facts = repos.compliance().org_facts(ids, year);
       for (const auto& o : orgs) {
-        out.subjects.push_back({set, core::SubjectKind::kOrg, o.org_id, o.name,
-                                core::evaluate_org(doc, out.year, out.as_of, facts[o.org_id])});
+        auto result = core::evaluate_org(doc, out.year, out.as_of, facts[o.org_id]);
+        auto assessment = core::assess(doc, result);
+        out.subjects.push_back({set, core::SubjectKind::kOrg, o.org_id, o.name, std::move(result), std::move(assessment)});
       }
     }
   }

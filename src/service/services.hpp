@@ -480,6 +480,7 @@ struct SubjectCompliance {
   core::Id subject_id = 0;
   std::string name;
   core::SubjectResult result;
+  core::Assessment assessment;
 };
 
 struct Compliance {

@@ -324,5 +324,22 @@ TEST_F(Compliance, UnitsAreRankedByTheirShareOfCompliantPeople) {
   EXPECT_EQ(by_name.units[2].org.id, township);
 }
 
+TEST_F(Compliance, AssessmentScoresEachLeaderFromTheirProgress) {
+  build();
+  const auto c = ok(services_->requirements.org_compliance(admin_, district, 2026, date("2026-06-30")));
+  // 周: quarters 2/4 = 0.5, and 1 for training, notebook, article, speech, party lecture, contact point,
+  // 0 for the year-end summary not yet written: 6.5 of 8 items = 81.25, 良好 (75 or more, under 90).
+  const auto& zhou_result = subject(c, eight_ones, zhou);
+  EXPECT_DOUBLE_EQ(zhou_result.assessment.score, 81.25);
+  EXPECT_EQ(zhou_result.assessment.grade, core::Grade::kGood);
+  // With the quarters weighing 4 and the rest 1: (4 × 0.5 + 6) / 11 = 72.73, 合格.
+  auto set = ok(services_->requirements.get(admin_, eight_ones));
+  set.document.assessment = core::AssessmentScheme{{{"quarterly_centralized_study", 4}}, 90, 75, 60};
+  ok(services_->requirements.update(admin_, eight_ones, set.document, std::nullopt));
+  const auto again = ok(services_->requirements.person_compliance(admin_, zhou, 2026, date("2026-06-30")));
+  EXPECT_DOUBLE_EQ(subject(again, eight_ones, zhou).assessment.score, 72.73);
+  EXPECT_EQ(subject(again, eight_ones, zhou).assessment.grade, core::Grade::kPass);
+}
+
 }  // namespace
 }  // namespace xuefeng::testing

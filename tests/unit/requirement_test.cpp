@@ -344,6 +344,50 @@ TEST(Validate, AcceptsAWellFormedDocument) {
   EXPECT_TRUE(errors.empty());
 }
 
+TEST(Assess, ScoresTheShareDoneOfEachItemByItsWeight) {
+  auto quarterly = item(Measure::kAttendedActivities, Period::kQuarter, 1);
+  quarterly.code = "quarterly";
+  auto notes = item(Measure::kArchiveEntries, Period::kYear, 2);
+  notes.code = "notes";
+  auto doc = person_doc({quarterly, notes});
+  auto facts = year_bound();
+  facts.expected = {expected(1, "2026-02-10", kPresent), expected(2, "2026-05-05", kPresent),
+                    expected(3, "2026-08-05", kPresent)};
+  facts.entries = {{10, ArchiveKind::kNote, d("2026-03-01"), 0, false, std::nullopt}};
+  const auto result = evaluate_person(doc, 2026, d("2026-12-31"), facts);
+  // Default scheme: each item weighs 1. Quarters 3/4 = 0.75, notes 1/2 = 0.5: (0.75 + 0.5) / 2 = 62.5.
+  auto a = assess(doc, result);
+  EXPECT_DOUBLE_EQ(a.score, 62.5);
+  EXPECT_EQ(a.grade, Grade::kPass);
+  ASSERT_EQ(a.items.size(), 2u);
+  EXPECT_DOUBLE_EQ(a.items[0].fraction, 0.75);
+  EXPECT_DOUBLE_EQ(a.items[0].points, 37.5);
+  EXPECT_DOUBLE_EQ(a.items[1].points, 25);
+  // Quarters weigh 3, notes 1: (3 × 0.75 + 1 × 0.5) / 4 = 68.75; with a pass line of 70 that fails.
+  doc.assessment = AssessmentScheme{{{"quarterly", 3}}, 95, 85, 70};
+  a = assess(doc, result);
+  EXPECT_DOUBLE_EQ(a.score, 68.75);
+  EXPECT_EQ(a.grade, Grade::kFail);
+  // Everything done is 100 and excellent; doing more than asked counts no more.
+  facts.expected.push_back(expected(4, "2026-11-05", kPresent));
+  facts.entries.push_back({11, ArchiveKind::kNote, d("2026-04-01"), 0, false, std::nullopt});
+  facts.entries.push_back({12, ArchiveKind::kNote, d("2026-05-01"), 0, false, std::nullopt});
+  a = assess(doc, evaluate_person(doc, 2026, d("2026-12-31"), facts));
+  EXPECT_DOUBLE_EQ(a.score, 100);
+  EXPECT_EQ(a.grade, Grade::kExcellent);
+}
+
+TEST(Assess, TheSchemeIsChecked) {
+  auto doc = person_doc({item(Measure::kArchiveEntries, Period::kYear, 1)});
+  doc.assessment = AssessmentScheme{{{"nothing", 2}, {"item", -1}}, 80, 85, 60};
+  FieldErrors errors;
+  check_requirement_document(doc, errors);
+  std::vector<std::string> fields;
+  for (const auto& e : errors.items()) fields.push_back(e.field);
+  EXPECT_THAT(fields, ElementsAre("document.assessment.weights.nothing", "document.assessment.weights.item",
+                                  "document.assessment.weights", "document.assessment"));
+}
+
 // Properties over random facts: more done never makes things look worse.
 
 struct RandomFacts {

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <boost/json.hpp>
 
 #include "http/json_reader.hpp"
@@ -170,23 +171,106 @@ json::value assessment_json(const service::Compliance& c) {
   return json::object{{"year", c.year}, {"as_of", c.as_of.to_string()}, {"subjects", std::move(subjects)}};
 }
 
+json::value unit_json(const service::UnitCompliance& unit);
+
+json::value rate(std::int64_t attended, std::int64_t expected) {
+  return expected > 0 ? number(static_cast<double>(attended) / static_cast<double>(expected)) : json::value(nullptr);
+}
+
+/// The review as data: every figure of the year-end review meeting, and what its exports are made of.
+json::value review_json(const service::Review& r) {
+  json::object by_kind;
+  for (const auto& [kind, count] : r.totals.activities_by_kind) by_kind[core::code(kind)] = count;
+  json::array topics;
+  for (const auto& t : r.topics) topics.push_back(json::object{{"topic_id", t.topic_id}, {"title", t.title}, {"activities", t.activities}});
+  json::array months;
+  for (const auto& m : r.months) {
+    char month[16];
+    std::snprintf(month, sizeof month, "%04d-%02d", r.year % 10000, m.month % 100);
+    months.push_back(json::object{{"month", month},
+                                  {"expected", m.expected},
+                                  {"attended", m.attended},
+                                  {"participation_rate", rate(m.attended, m.expected)}});
+  }
+  json::array sets;
+  for (const auto& s : r.sets) {
+    sets.push_back(json::object{{"requirement_id", s.set->id}, {"requirement_name", s.set->document.name},
+                                {"subjects", s.subjects}, {"met", s.met}, {"on_track", s.on_track},
+                                {"behind", s.behind}, {"missed", s.missed}});
+  }
+  json::array subjects;
+  json::array shortfalls;
+  for (const auto& s : r.compliance.subjects) {
+    const char* id_key = s.kind == core::SubjectKind::kPerson ? "person_id" : "org_id";
+    json::array items;
+    for (const auto& i : s.result.items) {
+      items.push_back(json::object{{"code", i.item->code}, {"label", i.item->label}, {"required", number(i.required)},
+                                   {"actual", number(i.actual)}, {"status", core::code(i.status)}});
+      if (i.status == core::ComplianceStatus::kBehind || i.status == core::ComplianceStatus::kMissed) {
+        json::object shortfall;
+        shortfall[id_key] = s.subject_id;
+        shortfall["name"] = s.name;
+        shortfall["requirement_id"] = s.set->id;
+        shortfall["code"] = i.item->code;
+        shortfall["label"] = i.item->label;
+        shortfall["required"] = number(i.required);
+        shortfall["actual"] = number(i.actual);
+        shortfall["status"] = core::code(i.status);
+        shortfalls.push_back(std::move(shortfall));
+      }
+    }
+    json::object subject;
+    subject[id_key] = s.subject_id;
+    subject["name"] = s.name;
+    subject["requirement_id"] = s.set->id;
+    subject["status"] = core::code(s.result.status);
+    subject["score"] = number(s.assessment.score);
+    subject["grade"] = core::code(s.assessment.grade);
+    subject["items"] = std::move(items);
+    subjects.push_back(std::move(subject));
+  }
+  json::array units;
+  for (const auto& u : r.units) units.push_back(unit_json(u));
+  return json::object{
+      {"org_id", r.org.id},
+      {"name", r.org.name},
+      {"year", r.year},
+      {"as_of", r.as_of.to_string()},
+      {"totals", json::object{{"activities", r.totals.activities},
+                              {"upcoming", r.totals.upcoming},
+                              {"study_days", r.totals.study_days},
+                              {"credit_hours", number(r.totals.credit_hours)},
+                              {"expected", r.totals.expected},
+                              {"attended", r.totals.attended},
+                              {"participation_rate", rate(r.totals.attended, r.totals.expected)}}},
+      {"activities_by_kind", std::move(by_kind)},
+      {"activities_by_topic", std::move(topics)},
+      {"participation_by_month", std::move(months)},
+      {"requirements", std::move(sets)},
+      {"subjects", std::move(subjects)},
+      {"shortfalls", std::move(shortfalls)},
+      {"units", std::move(units)}};
+}
+
+json::value unit_json(const service::UnitCompliance& unit) {
+  json::array behind;
+  for (const auto& s : unit.most_behind) {
+    behind.push_back(json::object{{"requirement_id", s.requirement_id}, {"code", s.code}, {"label", s.label}, {"people", s.people}});
+  }
+  return json::object{{"rank", unit.rank},
+                      {"org_id", unit.org.id},
+                      {"name", unit.org.name},
+                      {"kind", core::code(unit.org.kind)},
+                      {"people", unit.people},
+                      {"compliant", unit.compliant},
+                      {"compliant_share", number(unit.compliant_share)},
+                      {"participation_rate", number(unit.participation_rate)},
+                      {"most_behind", std::move(behind)}};
+}
+
 json::value units_json(const service::UnitsCompliance& u) {
   json::array units;
-  for (const auto& unit : u.units) {
-    json::array behind;
-    for (const auto& s : unit.most_behind) {
-      behind.push_back(json::object{{"requirement_id", s.requirement_id}, {"code", s.code}, {"label", s.label}, {"people", s.people}});
-    }
-    units.push_back(json::object{{"rank", unit.rank},
-                                 {"org_id", unit.org.id},
-                                 {"name", unit.org.name},
-                                 {"kind", core::code(unit.org.kind)},
-                                 {"people", unit.people},
-                                 {"compliant", unit.compliant},
-                                 {"compliant_share", number(unit.compliant_share)},
-                                 {"participation_rate", number(unit.participation_rate)},
-                                 {"most_behind", std::move(behind)}});
-  }
+  for (const auto& unit : u.units) units.push_back(unit_json(unit));
   return json::object{{"year", u.year}, {"as_of", u.as_of.to_string()}, {"units", std::move(units)}};
 }
 
@@ -294,6 +378,14 @@ void add_requirement_routes(Router& router, const RouteDeps& deps) {
     const auto q = year_query(ctx);
     if (!q) return error_response(q.error(), ctx);
     return respond(ctx, requirements.org_compliance(ctx.actor, *id, q->year, q->as_of), compliance_json);
+  });
+
+  router.add(Method::kGet, "/api/v1/orgs/{id}/review", Auth::kRequired, [&requirements](RequestContext& ctx) {
+    const auto id = ctx.id("id");
+    if (!id) return error_response(id.error(), ctx);
+    const auto q = year_query(ctx);
+    if (!q) return error_response(q.error(), ctx);
+    return respond(ctx, requirements.review(ctx.actor, *id, q->year, q->as_of), review_json);
   });
 
   router.add(Method::kGet, "/api/v1/orgs/{id}/assessment", Auth::kRequired, [&requirements](RequestContext& ctx) {

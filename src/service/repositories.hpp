@@ -243,6 +243,12 @@ struct OrgStats {
   std::int64_t attended = 0;
 };
 
+struct TopicCount {
+  Id topic_id = 0;
+  std::string title;
+  std::int64_t activities = 0;
+};
+
 /// Read-side queries that join across records, each one statement (no query per row).
 class ReportQueries {
  public:
@@ -254,6 +260,8 @@ class ReportQueries {
   /// Activity counts for the org (and its subtree if `descendants`) within [from, to]; expected and
   /// attended count only activities that started on or before `held_by`.
   virtual OrgStats org_stats(Id org_id, bool descendants, Date from, Date to, Date held_by) = 0;
+  /// Activities of the subtree started within [from, to], counted by plan topic, most first.
+  virtual std::vector<TopicCount> activities_by_topic(Id org_id, Date from, Date to) = 0;
 };
 
 struct StoredAccount {

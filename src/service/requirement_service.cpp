@@ -234,6 +234,13 @@ Result<UnitsCompliance> RequirementService::units(const Actor& actor, core::Id o
   return read(ctx_.db(), [&](Repositories& repos) -> Result<UnitsCompliance> {
     if (!repos.orgs().find(org_id)) return fail(Error::not_found(kNoSuchOrg));
     XF_TRY(Access(actor, repos, ctx_.today()).require_org_grant(Permission::kRead, org_id, kNoSuchOrg));
+    return units_in(repos, org_id, year, day, order, ascending);
+  });
+}
+
+Result<UnitsCompliance> RequirementService::units_in(Repositories& repos, core::Id org_id, int year, core::Date day,
+                                                     UnitOrder order, bool ascending) const {
+  {
     UnitsCompliance out{year, day, {}};
     const auto span = year_span(year);
     const auto sets = repos.requirements().reaching(org_id);
@@ -295,6 +302,50 @@ Result<UnitsCompliance> RequirementService::units(const Actor& actor, core::Id o
     });
     for (std::size_t i = 0; i < out.units.size(); ++i) out.units[i].rank = static_cast<int>(i) + 1;
     return out;
+  }
+}
+
+Result<Review> RequirementService::review(const Actor& actor, core::Id org_id, int year, std::optional<core::Date> as_of) {
+  XF_TRY_ASSIGN(const auto day, resolve_as_of(year, as_of));
+  return read(ctx_.db(), [&](Repositories& repos) -> Result<Review> {
+    auto org = repos.orgs().find(org_id);
+    if (!org) return fail(Error::not_found(kNoSuchOrg));
+    XF_TRY(Access(actor, repos, ctx_.today()).require_org_grant(Permission::kRead, org_id, kNoSuchOrg));
+    Review r;
+    r.org = std::move(*org);
+    r.year = year;
+    r.as_of = day;
+    const auto span = year_span(year);
+    r.totals = repos.reports().org_stats(org_id, true, span.from, span.to, day);
+    r.topics = repos.reports().activities_by_topic(org_id, span.from, std::min(span.to, day));
+    for (int m = 1; m <= 12; ++m) {
+      const auto from = *core::Date::from_ymd(year, m, 1);
+      if (from > day) break;
+      const auto to = from.add_months(1).add_days(-1);
+      const auto stats = repos.reports().org_stats(org_id, true, from, to, day);
+      r.months.push_back({m, stats.expected, stats.attended});
+    }
+    r.compliance = Compliance{year, day, {}};
+    XF_TRY(evaluate(repos, repos.requirements().reaching(org_id), org_id, std::nullopt, r.compliance));
+    std::stable_sort(r.compliance.subjects.begin(), r.compliance.subjects.end(),
+                     [](const SubjectCompliance& a, const SubjectCompliance& b) {
+                       if (a.set->id != b.set->id) return a.set->id < b.set->id;
+                       return a.assessment.score > b.assessment.score;
+                     });
+    for (const auto& s : r.compliance.subjects) {
+      if (r.sets.empty() || r.sets.back().set->id != s.set->id) r.sets.push_back({s.set});
+      auto& summary = r.sets.back();
+      summary.subjects += 1;
+      switch (s.result.status) {
+        case core::ComplianceStatus::kMet: summary.met += 1; break;
+        case core::ComplianceStatus::kOnTrack: summary.on_track += 1; break;
+        case core::ComplianceStatus::kBehind: summary.behind += 1; break;
+        case core::ComplianceStatus::kMissed: summary.missed += 1; break;
+      }
+    }
+    XF_TRY_ASSIGN(auto units, units_in(repos, org_id, year, day, UnitOrder::kCompliantShare, false));
+    r.units = std::move(units.units);
+    return r;
   });
 }
 

@@ -512,9 +512,37 @@ struct UnitCompliance {
 
 enum class UnitOrder { kCompliantShare, kParticipationRate, kName };
 
+struct MonthParticipation {
+  int month = 1;
+  std::int64_t expected = 0;
+  std::int64_t attended = 0;
+};
+
+/// How a set went over the subjects it binds in the subtree.
+struct SetSummary {
+  std::shared_ptr<const RequirementSet> set;
+  std::int64_t subjects = 0;
+  std::int64_t met = 0, on_track = 0, behind = 0, missed = 0;
+};
+
 struct UnitsCompliance {
   int year = 0;
   core::Date as_of;
+  std::vector<UnitCompliance> units;
+};
+
+/// 学习讲评: the year of an org's subtree as data, for the review meeting and its exports.
+struct Review {
+  core::Org org;
+  int year = 0;
+  core::Date as_of;
+  OrgStats totals;
+  std::vector<TopicCount> topics;
+  std::vector<MonthParticipation> months;  // January to the month of as_of
+  std::vector<SetSummary> sets;
+  /// Every subject with its evaluation and score (个人讲评 for people), by set and then score.
+  Compliance compliance;
+  /// The child units, best first by share of compliant people.
   std::vector<UnitCompliance> units;
 };
 
@@ -540,10 +568,14 @@ class RequirementService {
   /// The org's child units ranked: best first by `order` (ties by name), rank 1 the best.
   Result<UnitsCompliance> units(const Actor& actor, core::Id org_id, int year, std::optional<core::Date> as_of,
                                 UnitOrder order, bool ascending);
+  /// The year-end review of the org's subtree (any day's view with `as_of`).
+  Result<Review> review(const Actor& actor, core::Id org_id, int year, std::optional<core::Date> as_of);
 
  private:
   Result<RequirementSet> load(const StoredRequirementSet& stored) const;
   Result<core::Date> resolve_as_of(int year, std::optional<core::Date> as_of) const;
+  Result<UnitsCompliance> units_in(Repositories& repos, core::Id org_id, int year, core::Date as_of, UnitOrder order,
+                                   bool ascending) const;
   Status evaluate(Repositories& repos, const std::vector<StoredRequirementSet>& sets, core::Id within_org,
                   std::optional<core::Id> person_id, Compliance& out) const;
   const ServiceContext& ctx_;

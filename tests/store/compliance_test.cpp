@@ -341,5 +341,39 @@ TEST_F(Compliance, AssessmentScoresEachLeaderFromTheirProgress) {
   EXPECT_EQ(subject(again, eight_ones, zhou).assessment.grade, core::Grade::kPass);
 }
 
+TEST_F(Compliance, TheReviewGathersTheYearOfTheSubtree) {
+  build();
+  const auto r = ok(services_->requirements.review(admin_, district, 2026, date("2026-06-30")));
+  EXPECT_EQ(r.org.id, district);
+  // Held by June 30 in the district: the February and May studies, the March training, the April party
+  // lecture at the branch; the August study is to come. Expected 2 + 2 + 2 (the branch lecture has no
+  // audience), attended 2 + 1 + 1.
+  EXPECT_EQ(r.totals.activities, 4);
+  EXPECT_EQ(r.totals.upcoming, 1);
+  EXPECT_EQ(r.totals.expected, 6);
+  EXPECT_EQ(r.totals.attended, 4);
+  ASSERT_EQ(r.months.size(), 6u);  // January to June
+  EXPECT_EQ(r.months[1].expected, 2);
+  EXPECT_EQ(r.months[1].attended, 2);
+  EXPECT_EQ(r.months[2].attended, 1);
+  EXPECT_EQ(r.months[0].expected, 0);
+  // The sets in id order: the eight ones (周 on track, 吴 and 郑 behind), the training (周 met, 郑 behind),
+  // the central group's year (behind on all three counts at mid-year).
+  ASSERT_EQ(r.sets.size(), 3u);
+  EXPECT_EQ(r.sets[0].set->id, eight_ones);
+  EXPECT_EQ(r.sets[0].subjects, 3);
+  EXPECT_EQ(r.sets[0].on_track, 1);
+  EXPECT_EQ(r.sets[0].behind, 2);
+  EXPECT_EQ(r.sets[1].set->id, egov);
+  EXPECT_EQ(r.sets[1].met, 1);
+  EXPECT_EQ(r.sets[1].behind, 1);
+  EXPECT_EQ(r.sets[2].set->id, central);
+  EXPECT_EQ(r.sets[2].behind, 1);
+  // Within a set, the best score first: 周 leads the eight ones.
+  EXPECT_EQ(r.compliance.subjects[0].subject_id, zhou);
+  ASSERT_EQ(r.units.size(), 3u);
+  EXPECT_EQ(r.units[0].org.id, group);
+}
+
 }  // namespace
 }  // namespace xuefeng::testing

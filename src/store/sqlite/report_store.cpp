@@ -83,4 +83,15 @@ service::OrgStats SqliteReportQueries::org_stats(Id org_id, bool descendants, Da
   return stats;
 }
 
+std::vector<service::TopicCount> SqliteReportQueries::activities_by_topic(Id org_id, Date from, Date to) {
+  auto s = c_.prepare(
+      "SELECT t.id, t.title, count(*) FROM org_closure c JOIN activities a ON a.org_id = c.descendant_id "
+      "AND a.starts_on >= ?2 AND a.starts_on <= ?3 JOIN topics t ON t.id = a.topic_id WHERE c.ancestor_id = ?1 "
+      "GROUP BY t.id ORDER BY 3 DESC, t.id");
+  s.bind(1, org_id).bind(2, from).bind(3, to);
+  std::vector<service::TopicCount> out;
+  while (s.step()) out.push_back({s.int64(0), s.text(1), s.int64(2)});
+  return out;
+}
+
 }  // namespace xuefeng::store::sqlite

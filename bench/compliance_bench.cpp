@@ -854,15 +854,15 @@ bound (pid, b_from, b_to) AS (
 -- on its first day, or invited), and whether they attended (present or late).
 expected (pid, aid, kind, starts_on, attended) AS (
   SELECT b.pid, a.id, a.kind, a.starts_on, t.status IN ('present', 'late')
-  FROM bound b JOIN memberships m ON m.person_id = b.pid
-  JOIN activities a ON a.org_id = m.org_id AND a.starts_on >= ?2 AND a.starts_on <= ?3
+  FROM bound b CROSS JOIN memberships m ON m.person_id = b.pid
+  CROSS JOIN activities a ON a.org_id = m.org_id AND a.starts_on >= ?2 AND a.starts_on <= ?3
     AND m.since <= a.starts_on AND (m.until IS NULL OR m.until >= a.starts_on)
     AND a.kind IN ('centralized_study', 'training')
   LEFT JOIN attendance t ON t.activity_id = a.id AND t.person_id = b.pid
   UNION
   SELECT b.pid, a.id, a.kind, a.starts_on, t.status IN ('present', 'late')
-  FROM bound b JOIN activity_invitees i ON i.person_id = b.pid
-  JOIN activities a ON a.id = i.activity_id AND a.starts_on >= ?2 AND a.starts_on <= ?3
+  FROM bound b CROSS JOIN activity_invitees i ON i.person_id = b.pid
+  CROSS JOIN activities a ON a.id = i.activity_id AND a.starts_on >= ?2 AND a.starts_on <= ?3
     AND a.kind IN ('centralized_study', 'training')
   LEFT JOIN attendance t ON t.activity_id = a.id AND t.person_id = b.pid),
 quarters (q, q_from, q_to) AS (
@@ -899,7 +899,7 @@ training (pid, attended, later) AS (
 -- Speeches: sessions spoken at by as_of, each once however many times the person is listed.
 spoken (pid, aid, kind) AS (
   SELECT DISTINCT sp.person_id, a.id, a.kind
-  FROM bound b JOIN activity_speakers sp ON sp.person_id = b.pid JOIN activities a ON a.id = sp.activity_id
+  FROM bound b CROSS JOIN activity_speakers sp ON sp.person_id = b.pid CROSS JOIN activities a ON a.id = sp.activity_id
   WHERE a.starts_on >= ?2 AND a.starts_on <= min(?3, ?4)
     AND a.kind IN ('centralized_study', 'keynote', 'seminar', 'party_lecture')),
 speeches (pid, keynotes, lectures) AS (
@@ -959,6 +959,42 @@ std::map<Id, PersonResult> sql_results(sqlite3* db, Id root, int year, Date as_o
     out.emplace(s.int64(0), p);
   }
   return out;
+}
+
+/// Where the engine's time goes: the steps of RequirementService::evaluate for a person subject, timed
+/// apart in one read transaction (the subject query, the facts queries, the evaluation in C++).
+struct Breakdown {
+  double bound = 0;
+  double facts = 0;
+  double evaluate = 0;
+};
+
+Breakdown engine_breakdown(service::Database& db, const core::RequirementDocument& doc, Id root, int year, Date as_of,
+                           std::optional<Id> person) {
+  Breakdown b;
+  const core::DateSpan span{date(year, 1, 1), date(year, 12, 31)};
+  const auto status = db.read([&](service::Repositories& repos) -> core::Status {
+    auto start = SteadyClock::now();
+    const auto people = repos.compliance().bound_people(root, doc.subject, span, person);
+    b.bound = seconds_since(start);
+    std::vector<Id> ids;
+    for (const auto& p : people) ids.push_back(p.person_id);
+    start = SteadyClock::now();
+    auto facts = repos.compliance().person_facts(ids, span);
+    b.facts = seconds_since(start);
+    start = SteadyClock::now();
+    std::size_t items = 0;
+    for (const auto& p : people) {
+      auto& f = facts[p.person_id];
+      f.bound = p.bound;
+      items += core::evaluate_person(doc, year, as_of, f).items.size();
+    }
+    b.evaluate = seconds_since(start);
+    if (items != people.size() * kItems.size()) die("unexpected number of items in the breakdown");
+    return core::Ok{};
+  });
+  if (!status) die("the breakdown's read failed");
+  return b;
 }
 
 class FixedClock final : public core::Clock {
@@ -1161,6 +1197,19 @@ int main(int argc, char** argv) {
                 engine / sql);
   }
 
+  {
+    std::vector<Breakdown> parts;
+    for (int run = 0; run < o.runs; ++run) parts.push_back(engine_breakdown(database, set.document, root, o.year, o.as_of, std::nullopt));
+    auto part = [&](double Breakdown::*field) {
+      std::vector<double> v;
+      for (const auto& b : parts) v.push_back(b.*field);
+      return median(v) * 1000;
+    };
+    std::printf("  the engine's steps, timed apart (medians): subject query (bound_people) %.1f ms, facts queries "
+                "(person_facts) %.1f ms, evaluation in C++ (evaluate_person) %.1f ms\n",
+                part(&Breakdown::bound), part(&Breakdown::facts), part(&Breakdown::evaluate));
+  }
+
   // (c) One person after a new mark: a leader expected at a centralized study of their study group.
   Id activity_id = 0, person_id = 0;
   std::optional<core::AttendanceStatus> original;
@@ -1205,6 +1254,8 @@ int main(int argc, char** argv) {
     }
   }
   ok(services.activities.set_marks(system, activity_id, {{person_id, original, ""}}), "set_marks (restoring)");
+  std::vector<Breakdown> person_parts;
+  for (int i = 0; i < 50; ++i) person_parts.push_back(engine_breakdown(database, set.document, root, o.year, o.as_of, person_id));
   const double read_median = median(read_times);
   const double read_p99 = percentile(read_times, 0.99);
   std::printf("one person (%lld) after a new mark on activity %lld, %d times alternating present/absent, each shown:\n"
@@ -1213,6 +1264,16 @@ int main(int argc, char** argv) {
               static_cast<long long>(person_id), static_cast<long long>(activity_id), o.repetitions, read_median * 1000,
               read_p99 * 1000, read_median < 0.001 ? "MET" : "NOT MET", read_p99 < 0.001 ? "MET" : "NOT MET",
               median(write_times) * 1000);
+  {
+    auto part = [&](double Breakdown::*field) {
+      std::vector<double> v;
+      for (const auto& b : person_parts) v.push_back(b.*field);
+      return median(v) * 1000;
+    };
+    std::printf("  its steps, timed apart (medians of 50): subject query (bound_people for one person) %.3f ms, facts "
+                "queries %.3f ms, evaluation %.3f ms\n",
+                part(&Breakdown::bound), part(&Breakdown::facts), part(&Breakdown::evaluate));
+  }
 
   sqlite3_close(raw);
   std::printf("peak RSS of the measuring process: %.0f MiB\n", static_cast<double>(peak_rss_kib(RUSAGE_SELF)) / 1024);

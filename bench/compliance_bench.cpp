@@ -7,6 +7,7 @@
 //
 // Usage: compliance_bench [--people 1000000] [--db /tmp/xuefeng-compliance-bench.db] [--reuse]
 //                         [--year 2026] [--as-of 2026-09-15] [--seed 4] [--runs 3] [--repetitions 200]
+//                         [--verify-audit]   (at the end, check the audit trail's hash chain, generated rows included)
 //
 // The database is generated in a child process (so the generator's page cache does not count in the
 // measured peak memory): the schema through store::sqlite::SqliteDatabase (migrations, audit triggers,
@@ -101,6 +102,7 @@ struct Options {
   std::uint64_t seed = 4;
   int runs = 3;
   int repetitions = 200;
+  bool verify_audit = false;
 
   /// What identifies a generated file; a reused file must have been made with the same.
   std::string signature() const {
@@ -121,6 +123,7 @@ Options parse_options(int argc, char** argv) {
     if (key == "--people") o.people = std::stoll(value());
     else if (key == "--db") o.db = value();
     else if (key == "--reuse") o.reuse = true;
+    else if (key == "--verify-audit") o.verify_audit = true;
     else if (key == "--year") o.year = std::stoi(value());
     else if (key == "--as-of") {
       const auto d = Date::parse(value());
@@ -133,7 +136,7 @@ Options parse_options(int argc, char** argv) {
     else if (key == "--help" || key == "-h") {
       std::printf(
           "compliance_bench [--people N] [--db FILE] [--reuse] [--year Y] [--as-of DATE] [--seed S] [--runs R] "
-          "[--repetitions K]\n");
+          "[--repetitions K] [--verify-audit]\n");
       std::exit(0);
     } else {
       die("unknown option " + key + " (see --help)");
@@ -1276,6 +1279,15 @@ int main(int argc, char** argv) {
   }
 
   sqlite3_close(raw);
+  if (o.verify_audit) {
+    const auto start = SteadyClock::now();
+    const auto v = database.verify_audit_trail();
+    const std::string verdict = v.first_broken_id == 0
+                                    ? "the hash chain holds"
+                                    : "BROKEN at row " + std::to_string(v.first_broken_id) + ": " + v.reason;
+    std::printf("audit trail: %s rows checked, %s (%.1f s)\n", thousands(v.rows).c_str(), verdict.c_str(),
+                seconds_since(start));
+  }
   std::printf("peak RSS of the measuring process: %.0f MiB\n", static_cast<double>(peak_rss_kib(RUSAGE_SELF)) / 1024);
   return 0;
 }

@@ -56,8 +56,7 @@ std::optional<std::string> levels_at_least(const std::optional<core::CadreLevel>
   "AND (?5 IS NULL OR m.role IN (SELECT value FROM json_each(?5))) "                          \
   "AND (?6 IS NULL OR p.cadre_level IN (SELECT value FROM json_each(?6))) "                   \
   "AND (?7 IS NULL OR p.party_member = ?7) AND (?8 IS NULL OR p.birth_date >= ?8) "           \
-  "AND (?9 IS NULL OR p.birth_date <= ?9) "                                                   \
-  "AND m.org_id IN (SELECT descendant_id FROM org_closure WHERE ancestor_id = ?1) "
+  "AND (?9 IS NULL OR p.birth_date <= ?9) "
 #define BOUND_SELECT "SELECT p.id, p.name, min(m.since), max(coalesce(m.until, '9999-12-31')) "
 
 }  // namespace
@@ -132,7 +131,9 @@ std::vector<service::BoundPerson> SqliteComplianceQueries::bound_people(Id root,
   // One person: start from their memberships. Everyone: from the subtree's memberships.
   auto s = person_id ? c_.prepare(BOUND_SELECT "FROM memberships m JOIN orgs o ON o.id = m.org_id "
                                                "JOIN people p ON p.id = m.person_id WHERE m.person_id = ?10 "
-                                               "AND " BOUND_MEMBERSHIP "GROUP BY p.id")
+                                               // One lookup per membership, not a read of the whole subtree.
+                                               "AND EXISTS (SELECT 1 FROM org_closure c WHERE c.ancestor_id = ?1 "
+                                               "AND c.descendant_id = m.org_id) AND " BOUND_MEMBERSHIP "GROUP BY p.id")
                      : c_.prepare(BOUND_SELECT "FROM org_closure c JOIN memberships m ON m.org_id = c.descendant_id "
                                                "JOIN orgs o ON o.id = m.org_id JOIN people p ON p.id = m.person_id "
                                                "WHERE c.ancestor_id = ?1 AND " BOUND_MEMBERSHIP

@@ -32,6 +32,9 @@ core::Result<Document> attendance_workbook(const service::AttendanceSheet& sheet
 /// 个人学习档案: one person's year in three sheets, 考勤, 档案记录 and 汇总 (layout in docs/api.md).
 core::Result<Document> archive_workbook(const service::ArchiveYear& year);
 
+/// 学习讲评: an org's year in four sheets, 汇总, 个人明细, 活动明细 and 未达标事项 (layout in docs/api.md).
+core::Result<Document> review_workbook(const service::Review& review);
+
 /// `text` made safe as part of a file name: path separators, characters Windows refuses (\/:*?"<>|) and
 /// control characters become "_", and it is cut to `max_chars` characters.
 std::string filename_part(std::string_view text, std::size_t max_chars = 40);

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <boost/json.hpp>
 
+#include "export/exports.hpp"
 #include "http/json_reader.hpp"
 #include "http/json_writer.hpp"
 #include "http/requirement_codec.hpp"
@@ -231,6 +232,19 @@ json::value review_json(const service::Review& r) {
   }
   json::array units;
   for (const auto& u : r.units) units.push_back(unit_json(u));
+  json::array activities;
+  for (const auto& a : r.activities) {
+    activities.push_back(json::object{{"activity_id", a.activity_id},
+                                      {"starts_on", a.starts_on.to_string()},
+                                      {"ends_on", a.ends_on.to_string()},
+                                      {"title", a.title},
+                                      {"kind", core::code(a.kind)},
+                                      {"org_name", a.org_name},
+                                      {"credit_hours", number(a.credit_hours)},
+                                      {"expected", a.expected},
+                                      {"attended", a.attended},
+                                      {"participation_rate", rate(a.attended, a.expected)}});
+  }
   return json::object{
       {"org_id", r.org.id},
       {"name", r.org.name},
@@ -245,6 +259,7 @@ json::value review_json(const service::Review& r) {
                               {"participation_rate", rate(r.totals.attended, r.totals.expected)}}},
       {"activities_by_kind", std::move(by_kind)},
       {"activities_by_topic", std::move(topics)},
+      {"activities", std::move(activities)},
       {"participation_by_month", std::move(months)},
       {"requirements", std::move(sets)},
       {"subjects", std::move(subjects)},
@@ -385,6 +400,12 @@ void add_requirement_routes(Router& router, const RouteDeps& deps) {
     if (!id) return error_response(id.error(), ctx);
     const auto q = year_query(ctx);
     if (!q) return error_response(q.error(), ctx);
+    const auto format = response_format(ctx);
+    if (!format) return error_response(format.error(), ctx);
+    if (*format == ResponseFormat::kXlsx) {
+      return respond_download(ctx, requirements.review(ctx.actor, *id, q->year, q->as_of),
+                              [](const service::Review& r) { return exports::review_workbook(r); });
+    }
     return respond(ctx, requirements.review(ctx.actor, *id, q->year, q->as_of), review_json);
   });
 

@@ -243,6 +243,18 @@ struct OrgStats {
   std::int64_t attended = 0;
 };
 
+struct ActivityRow {
+  Id activity_id = 0;
+  core::ActivityKind kind = core::ActivityKind::kCentralizedStudy;
+  std::string title;
+  std::string org_name;
+  Date starts_on;
+  Date ends_on;
+  double credit_hours = 0;
+  std::int64_t expected = 0;
+  std::int64_t attended = 0;
+};
+
 struct TopicCount {
   Id topic_id = 0;
   std::string title;
@@ -262,6 +274,8 @@ class ReportQueries {
   virtual OrgStats org_stats(Id org_id, bool descendants, Date from, Date to, Date held_by) = 0;
   /// Activities of the subtree started within [from, to], counted by plan topic, most first.
   virtual std::vector<TopicCount> activities_by_topic(Id org_id, Date from, Date to) = 0;
+  /// Activities of the subtree started within [from, to], by date, with their org's name and audience.
+  virtual std::vector<ActivityRow> activity_rows(Id org_id, Date from, Date to) = 0;
 };
 
 struct StoredAccount {

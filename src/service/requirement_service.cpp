@@ -318,6 +318,7 @@ Result<Review> RequirementService::review(const Actor& actor, core::Id org_id, i
     const auto span = year_span(year);
     r.totals = repos.reports().org_stats(org_id, true, span.from, span.to, day);
     r.topics = repos.reports().activities_by_topic(org_id, span.from, std::min(span.to, day));
+    r.activities = repos.reports().activity_rows(org_id, span.from, std::min(span.to, day));
     for (int m = 1; m <= 12; ++m) {
       const auto from = *core::Date::from_ymd(year, m, 1);
       if (from > day) break;

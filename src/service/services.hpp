@@ -538,6 +538,8 @@ struct Review {
   core::Date as_of;
   OrgStats totals;
   std::vector<TopicCount> topics;
+  /// The activities held in the subtree from January to as_of, by date.
+  std::vector<ActivityRow> activities;
   std::vector<MonthParticipation> months;  // January to the month of as_of
   std::vector<SetSummary> sets;
   /// Every subject with its evaluation and score (个人讲评 for people), by set and then score.

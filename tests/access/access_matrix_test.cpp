@@ -330,6 +330,8 @@ TEST_F(AccessMatrix, EveryRouteEveryRoleInAndOutOfScope) {
        "200 404 404 404 404 404 401", none},
       {"GET", "/api/v1/orgs/{org}/review?year={year}", "", "200 200 200 200 200 403 401",
        "200 404 404 404 404 404 401", none},
+      {"GET", "/api/v1/orgs/{org}/review?year={year}&format=xlsx", "", "200 200 200 200 200 403 401",
+       "200 404 404 404 404 404 401", none},
   };
 
   // Session routes that end or open sessions are covered by their own tests (login, logout); every other

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 
+#include "export/exports.hpp"
 #include "store_fixture.hpp"
+#include "xlsx_reader.hpp"
 
 namespace xuefeng::testing {
 namespace {
@@ -373,6 +375,75 @@ TEST_F(Compliance, TheReviewGathersTheYearOfTheSubtree) {
   EXPECT_EQ(r.compliance.subjects[0].subject_id, zhou);
   ASSERT_EQ(r.units.size(), 3u);
   EXPECT_EQ(r.units[0].org.id, group);
+}
+
+TEST_F(Compliance, TheReviewWorkbookHasItsFourSheetsCellByCell) {
+  build();
+  const auto review = ok(services_->requirements.review(admin_, district, 2026, date("2026-06-30")));
+  const auto document = ok(exports::review_workbook(review));
+  EXPECT_EQ(document.filename, "学习讲评-云溪区委-2026.xlsx");
+  EXPECT_EQ(document.ascii_filename, "review-" + std::to_string(district) + "-2026.xlsx");
+  const auto book = read_xlsx(document.bytes);
+  EXPECT_EQ(book.sheet_names(), (std::vector<std::string>{"汇总", "个人明细", "活动明细", "未达标事项"}));
+
+  const auto& summary = book.sheet("汇总");
+  EXPECT_EQ(summary.text("A1"), "云溪区委 2026 年学习讲评");
+  EXPECT_TRUE(summary.cell("B3").is_date);
+  EXPECT_EQ(summary.text("A4"), "已开展学习活动（次）");
+  EXPECT_EQ(summary.cell("B4").number, 4);
+  EXPECT_EQ(summary.cell("B8").number, 6);  // expected
+  EXPECT_EQ(summary.cell("B9").number, 4);  // attended
+  EXPECT_EQ(summary.text("A10"), "参学率");
+  EXPECT_NEAR(summary.cell("B10").number, 4.0 / 6.0, 1e-9);
+  EXPECT_NE(summary.cell("B10").number_format.find('%'), std::string::npos);
+
+  // One row per item of each person, the best score of a set first: 周's first item.
+  const auto& people = book.sheet("个人明细");
+  EXPECT_EQ(people.frozen_rows, 1);
+  EXPECT_EQ(people.text("B1"), "姓名");
+  EXPECT_EQ(people.text("B2"), "周建国");
+  EXPECT_EQ(people.text("C2"), "八个一");
+  EXPECT_EQ(people.text("D2"), "进行中");
+  EXPECT_EQ(people.text("F2"), "良好");
+  EXPECT_EQ(people.text("G2"), "每季度参加一次集中学习");
+  EXPECT_EQ(people.cell("H2").number, 2);
+  EXPECT_EQ(people.cell("I2").number, 4);
+  EXPECT_EQ(people.text("J2"), "进行中");
+
+  // The activities by date: the February study (2 of 2), the March training (1 of 2), the branch's April
+  // party lecture (no audience, no rate).
+  const auto& activities = book.sheet("活动明细");
+  EXPECT_TRUE(activities.cell("B2").is_date);
+  EXPECT_EQ(activities.text("E2"), "集中学习");
+  EXPECT_EQ(activities.text("F2"), "区委理论学习中心组");
+  EXPECT_EQ(activities.cell("H2").number, 2);
+  EXPECT_EQ(activities.cell("I2").number, 2);
+  EXPECT_EQ(activities.cell("J2").number, 1);
+  EXPECT_EQ(activities.text("E3"), "集中培训");
+  EXPECT_EQ(activities.cell("I3").number, 1);
+  EXPECT_EQ(activities.text("E4"), "党课");
+  EXPECT_EQ(activities.cell("J4").type, XlsxCell::Type::kEmpty);
+  EXPECT_EQ(activities.last_row(), 5);  // and May; August is after as_of
+
+  // Every item behind or missed, with the name: 吴's missed quarter is there.
+  const auto& shortfalls = book.sheet("未达标事项");
+  bool found = false;
+  for (int row = 2; row <= shortfalls.last_row(); ++row) {
+    const auto r = std::to_string(row);
+    if (shortfalls.text("B" + r) == "吴德明" && shortfalls.text("D" + r) == "每季度参加一次集中学习") {
+      found = true;
+      EXPECT_EQ(shortfalls.text("G" + r), "滞后");
+      EXPECT_EQ(shortfalls.cell("E" + r).number, 1);
+    }
+  }
+  EXPECT_TRUE(found);
+  std::size_t behind = 0;
+  for (const auto& s : review.compliance.subjects) {
+    for (const auto& i : s.result.items) {
+      behind += i.status == core::ComplianceStatus::kBehind || i.status == core::ComplianceStatus::kMissed;
+    }
+  }
+  EXPECT_EQ(shortfalls.last_row(), static_cast<int>(behind) + 1);
 }
 
 }  // namespace

@@ -156,6 +156,7 @@ class SqliteReportQueries final : public service::ReportQueries {
   std::vector<service::PersonActivity> speeches_of_person(Id person_id, Date from, Date to) override;
   service::OrgStats org_stats(Id org_id, bool descendants, Date from, Date to, Date held_by) override;
   std::vector<service::TopicCount> activities_by_topic(Id org_id, Date from, Date to) override;
+  std::vector<service::ActivityRow> activity_rows(Id org_id, Date from, Date to) override;
 
  private:
   Connection& c_;

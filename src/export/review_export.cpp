@@ -10,8 +10,10 @@ namespace {
 constexpr Style kInteger = kCell.as(NumberFormat::kInteger);
 constexpr Style kPercent = kCell.as(NumberFormat::kPercent);
 constexpr Style kRowLabel{NumberFormat::kGeneral, true, true, false, false, 0};
-constexpr PrintSetup kTablePrint{.landscape = true, .fit_to_width = true, .repeat_row = 0, .gridlines = true,
-                                 .footer = "&C第 &P 页"};
+// A function, not a constant: PrintSetup holds a std::string, which clang 14 cannot build at compile time.
+PrintSetup table_print() {
+  return {.landscape = true, .fit_to_width = true, .repeat_row = 0, .gridlines = true, .footer = "&C第 &P 页"};
+}
 
 constexpr std::array<Column, 10> kPeopleColumns{{
     {"序号", 6},
@@ -144,7 +146,7 @@ void people_sheet(Sheet& sheet, const service::Review& r) {
     }
   }
   sheet.freeze_rows(1);
-  sheet.print(kTablePrint);
+  sheet.print(table_print());
 }
 
 void activities_sheet(Sheet& sheet, const service::Review& r) {
@@ -168,7 +170,7 @@ void activities_sheet(Sheet& sheet, const service::Review& r) {
     ++row;
   }
   sheet.freeze_rows(1);
-  sheet.print(kTablePrint);
+  sheet.print(table_print());
 }
 
 void shortfalls_sheet(Sheet& sheet, const service::Review& r) {
@@ -187,7 +189,7 @@ void shortfalls_sheet(Sheet& sheet, const service::Review& r) {
     }
   }
   sheet.freeze_rows(1);
-  sheet.print(kTablePrint);
+  sheet.print(table_print());
 }
 
 }  // namespace

@@ -240,69 +240,67 @@ Result<UnitsCompliance> RequirementService::units(const Actor& actor, core::Id o
 
 Result<UnitsCompliance> RequirementService::units_in(Repositories& repos, core::Id org_id, int year, core::Date day,
                                                      UnitOrder order, bool ascending) const {
-  {
-    UnitsCompliance out{year, day, {}};
-    const auto span = year_span(year);
-    const auto sets = repos.requirements().reaching(org_id);
-    for (auto& child : repos.orgs().subtree(org_id)) {
-      if (child.parent_id != org_id) continue;
-      Compliance c{year, day, {}};
-      std::vector<StoredRequirementSet> reaching_child;
-      for (const auto& set : sets) {
-        // A set attached below the org but outside this child does not reach the child.
-        if (repos.orgs().in_subtree(set.org_id, child.id) || repos.orgs().in_subtree(child.id, set.org_id)) {
-          reaching_child.push_back(set);
-        }
+  UnitsCompliance out{year, day, {}};
+  const auto span = year_span(year);
+  const auto sets = repos.requirements().reaching(org_id);
+  for (auto& child : repos.orgs().subtree(org_id)) {
+    if (child.parent_id != org_id) continue;
+    Compliance c{year, day, {}};
+    std::vector<StoredRequirementSet> reaching_child;
+    for (const auto& set : sets) {
+      // A set attached below the org but outside this child does not reach the child.
+      if (repos.orgs().in_subtree(set.org_id, child.id) || repos.orgs().in_subtree(child.id, set.org_id)) {
+        reaching_child.push_back(set);
       }
-      XF_TRY(evaluate(repos, reaching_child, child.id, std::nullopt, c));
-      UnitCompliance unit;
-      unit.org = std::move(child);
-      std::map<core::Id, bool> people;  // person -> compliant under every set
-      std::map<std::pair<core::Id, std::string>, ItemShortfall> shortfalls;
-      for (const auto& subject : c.subjects) {
-        if (subject.kind != core::SubjectKind::kPerson) continue;
-        const bool fine = subject.result.status == core::ComplianceStatus::kMet ||
-                          subject.result.status == core::ComplianceStatus::kOnTrack;
-        auto [it, inserted] = people.emplace(subject.subject_id, fine);
-        if (!inserted) it->second = it->second && fine;
-        for (const auto& item : subject.result.items) {
-          if (item.status != core::ComplianceStatus::kBehind && item.status != core::ComplianceStatus::kMissed) continue;
-          auto& s = shortfalls[{subject.set->id, item.item->code}];
-          s.requirement_id = subject.set->id;
-          s.code = item.item->code;
-          s.label = item.item->label;
-          s.people += 1;
-        }
-      }
-      unit.people = static_cast<std::int64_t>(people.size());
-      for (const auto& [id, fine] : people) unit.compliant += fine ? 1 : 0;
-      if (unit.people > 0) unit.compliant_share = static_cast<double>(unit.compliant) / static_cast<double>(unit.people);
-      const auto stats = repos.reports().org_stats(unit.org.id, true, span.from, span.to, day);
-      if (stats.expected > 0) {
-        unit.participation_rate = static_cast<double>(stats.attended) / static_cast<double>(stats.expected);
-      }
-      for (auto& [key, s] : shortfalls) unit.most_behind.push_back(std::move(s));
-      std::stable_sort(unit.most_behind.begin(), unit.most_behind.end(),
-                       [](const ItemShortfall& a, const ItemShortfall& b) { return a.people > b.people; });
-      if (unit.most_behind.size() > 3) unit.most_behind.resize(3);
-      out.units.push_back(std::move(unit));
     }
-    // Units without a figure sort last whichever the direction.
-    auto key = [&](const UnitCompliance& u) {
-      return order == UnitOrder::kCompliantShare ? u.compliant_share : u.participation_rate;
-    };
-    std::stable_sort(out.units.begin(), out.units.end(), [&](const UnitCompliance& a, const UnitCompliance& b) {
-      if (order != UnitOrder::kName) {
-        const auto ka = key(a);
-        const auto kb = key(b);
-        if (ka.has_value() != kb.has_value()) return ka.has_value();
-        if (ka && *ka != *kb) return ascending ? *ka < *kb : *ka > *kb;
+    XF_TRY(evaluate(repos, reaching_child, child.id, std::nullopt, c));
+    UnitCompliance unit;
+    unit.org = std::move(child);
+    std::map<core::Id, bool> people;  // person -> compliant under every set
+    std::map<std::pair<core::Id, std::string>, ItemShortfall> shortfalls;
+    for (const auto& subject : c.subjects) {
+      if (subject.kind != core::SubjectKind::kPerson) continue;
+      const bool fine = subject.result.status == core::ComplianceStatus::kMet ||
+                        subject.result.status == core::ComplianceStatus::kOnTrack;
+      auto [it, inserted] = people.emplace(subject.subject_id, fine);
+      if (!inserted) it->second = it->second && fine;
+      for (const auto& item : subject.result.items) {
+        if (item.status != core::ComplianceStatus::kBehind && item.status != core::ComplianceStatus::kMissed) continue;
+        auto& s = shortfalls[{subject.set->id, item.item->code}];
+        s.requirement_id = subject.set->id;
+        s.code = item.item->code;
+        s.label = item.item->label;
+        s.people += 1;
       }
-      return order == UnitOrder::kName && !ascending ? b.org.name < a.org.name : a.org.name < b.org.name;
-    });
-    for (std::size_t i = 0; i < out.units.size(); ++i) out.units[i].rank = static_cast<int>(i) + 1;
-    return out;
+    }
+    unit.people = static_cast<std::int64_t>(people.size());
+    for (const auto& [id, fine] : people) unit.compliant += fine ? 1 : 0;
+    if (unit.people > 0) unit.compliant_share = static_cast<double>(unit.compliant) / static_cast<double>(unit.people);
+    const auto stats = repos.reports().org_stats(unit.org.id, true, span.from, span.to, day);
+    if (stats.expected > 0) {
+      unit.participation_rate = static_cast<double>(stats.attended) / static_cast<double>(stats.expected);
+    }
+    for (auto& [key, s] : shortfalls) unit.most_behind.push_back(std::move(s));
+    std::stable_sort(unit.most_behind.begin(), unit.most_behind.end(),
+                     [](const ItemShortfall& a, const ItemShortfall& b) { return a.people > b.people; });
+    if (unit.most_behind.size() > 3) unit.most_behind.resize(3);
+    out.units.push_back(std::move(unit));
   }
+  // Units without a figure sort last whichever the direction.
+  auto key = [&](const UnitCompliance& u) {
+    return order == UnitOrder::kCompliantShare ? u.compliant_share : u.participation_rate;
+  };
+  std::stable_sort(out.units.begin(), out.units.end(), [&](const UnitCompliance& a, const UnitCompliance& b) {
+    if (order != UnitOrder::kName) {
+      const auto ka = key(a);
+      const auto kb = key(b);
+      if (ka.has_value() != kb.has_value()) return ka.has_value();
+      if (ka && *ka != *kb) return ascending ? *ka < *kb : *ka > *kb;
+    }
+    return order == UnitOrder::kName && !ascending ? b.org.name < a.org.name : a.org.name < b.org.name;
+  });
+  for (std::size_t i = 0; i < out.units.size(); ++i) out.units[i].rank = static_cast<int>(i) + 1;
+  return out;
 }
 
 Result<Review> RequirementService::review(const Actor& actor, core::Id org_id, int year, std::optional<core::Date> as_of) {

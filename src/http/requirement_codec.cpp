@@ -51,11 +51,14 @@ json::value or_null(const std::optional<T>& v) {
   }
 }
 
-/// A whole number without a decimal point, as the rest of the API writes numbers.
+}  // namespace
+
 json::value number_json(double v) {
   if (std::isfinite(v) && v == std::trunc(v) && std::fabs(v) < 9.0e15) return static_cast<std::int64_t>(v);
   return v;
 }
+
+namespace {
 
 core::SubjectFilter read_subject(ObjectReader& r) {
   core::SubjectFilter s;

@@ -20,4 +20,7 @@ core::RequirementDocument read_requirement_document(const boost::json::value& va
                                                     const std::string& field);
 boost::json::value requirement_document_json(const core::RequirementDocument& document);
 
+/// A whole number without a decimal point (`12`, not `12.0`), as the rest of the API writes numbers.
+boost::json::value number_json(double value);
+
 }  // namespace xuefeng::http

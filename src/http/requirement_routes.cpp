@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <boost/json.hpp>
 
+#include "core/rules.hpp"
 #include "export/exports.hpp"
 #include "http/json_reader.hpp"
 #include "http/json_writer.hpp"
@@ -45,10 +46,8 @@ core::Result<core::RequirementDocument> decode_set_patch(const json::value& body
   return document;
 }
 
-json::value number(double v) {
-  if (std::isfinite(v) && v == std::trunc(v) && std::fabs(v) < 9.0e15) return static_cast<std::int64_t>(v);
-  return std::round(v * 10000) / 10000;  // rates to four decimals, hours to whatever they were
-}
+/// Rates to four decimals (0.9833), whole numbers without a decimal point.
+json::value number(double v) { return number_json(std::round(v * 10000) / 10000); }
 
 json::value number(const std::optional<double>& v) { return v ? number(*v) : json::value(nullptr); }
 
@@ -175,7 +174,7 @@ json::value assessment_json(const service::Compliance& c) {
 json::value unit_json(const service::UnitCompliance& unit);
 
 json::value rate(std::int64_t attended, std::int64_t expected) {
-  return expected > 0 ? number(static_cast<double>(attended) / static_cast<double>(expected)) : json::value(nullptr);
+  return expected > 0 ? number(core::participation_rate(attended, expected)) : json::value(nullptr);
 }
 
 /// The review as data: every figure of the year-end review meeting, and what its exports are made of.

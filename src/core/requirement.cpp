@@ -525,10 +525,15 @@ std::vector<MakeUpObligation> make_up_obligations(const MakeUpRule& rule, Date a
 }
 
 SubjectResult evaluate_person(const RequirementDocument& doc, int year, Date as_of, const PersonFacts& facts) {
+  return evaluate_person(doc, year, as_of, facts, facts.bound);
+}
+
+SubjectResult evaluate_person(const RequirementDocument& doc, int year, Date as_of, const PersonFacts& facts,
+                              const DateSpan& bound) {
   SubjectResult result;
   const std::set<Id> made_up = made_up_activities(doc, as_of, facts);
   for (const auto& item : doc.items) {
-    auto r = evaluate_item(item, year, as_of, facts.bound,
+    auto r = evaluate_item(item, year, as_of, bound,
                            [&](const DateSpan& p) { return measure_person(item, p, as_of, facts, made_up); });
     result.status = worst(result.status, r.status);
     result.items.push_back(std::move(r));

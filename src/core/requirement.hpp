@@ -227,6 +227,10 @@ struct SubjectResult {
 /// Evaluates a person "as at the end of `as_of`": records dated on or before it count; a period is over
 /// once its last day is; what is not over is on track while it can still be done.
 SubjectResult evaluate_person(const RequirementDocument& document, int year, Date as_of, const PersonFacts& facts);
+/// The same with the span the person was bound given apart (`facts.bound` unused), so that one person's
+/// facts, read once, serve every set that binds them over its own span.
+SubjectResult evaluate_person(const RequirementDocument& document, int year, Date as_of, const PersonFacts& facts,
+                              const DateSpan& bound);
 SubjectResult evaluate_org(const RequirementDocument& document, int year, Date as_of, const OrgFacts& facts);
 
 /// The open make-up obligations of a person under a rule (for listing, outside any item).

@@ -391,9 +391,25 @@ struct BoundOrg {
   std::string name;
 };
 
+/// What writes may have changed in the inputs of compliance, read back from the audit trail: every
+/// write of every use case (and of the command line) leaves rows there, in the same transaction.
+struct TouchedFacts {
+  /// People whose facts (person_facts) may differ.
+  std::vector<Id> people;
+  /// Orgs whose facts (org_facts) may differ.
+  std::vector<Id> orgs;
+  /// People, memberships or orgs changed: who is bound (bound_people, bound_orgs) may differ anywhere.
+  bool subjects = false;
+};
+
 class ComplianceQueries {
  public:
   virtual ~ComplianceQueries() = default;
+  /// The last row of the audit trail this transaction sees. Every write adds rows, so two transactions
+  /// at the same mark see the same data.
+  virtual std::int64_t change_mark() = 0;
+  /// What the writes recorded after mark `after`, up to `upto`, may have changed.
+  virtual TouchedFacts touched(std::int64_t after, std::int64_t upto) = 0;
   /// People bound in the year by a person subject over the subtree of `root`, by id; only `person_id`
   /// if given.
   virtual std::vector<BoundPerson> bound_people(Id root, const core::SubjectFilter& subject, core::DateSpan year,

@@ -56,7 +56,10 @@ Status check_document(const core::RequirementDocument& document) {
 }  // namespace
 
 RequirementService::RequirementService(const ServiceContext& ctx, const RequirementCodec& codec)
-    : ctx_(ctx), codec_(codec), templates_(load_templates(codec)) {}
+    : ctx_(ctx),
+      codec_(codec),
+      templates_(load_templates(codec)),
+      cache_(std::make_unique<FactCache>(ctx.config().fact_cache_capacity)) {}
 
 Result<RequirementSet> RequirementService::load(const StoredRequirementSet& stored) const {
   auto document = codec_.decode(stored.document, "document");
@@ -167,6 +170,8 @@ Result<core::Date> RequirementService::resolve_as_of(int year, std::optional<cor
 Status RequirementService::evaluate(Repositories& repos, const std::vector<StoredRequirementSet>& sets,
                                     core::Id within_org, std::optional<core::Id> person_id, Compliance& out) const {
   const auto year = year_span(out.year);
+  auto& queries = repos.compliance();
+  const auto mark = cache_->catch_up(queries);
   for (const auto& stored : sets) {
     XF_TRY_ASSIGN(auto loaded, load(stored));
     auto set = std::make_shared<const RequirementSet>(std::move(loaded));
@@ -174,24 +179,29 @@ Status RequirementService::evaluate(Repositories& repos, const std::vector<Store
     // Subjects lie in both subtrees: the set's and the one being looked at; one holds the other.
     const core::Id root = repos.orgs().in_subtree(within_org, set->org_id) ? set->org_id : within_org;
     if (doc.subject.kind == core::SubjectKind::kPerson) {
-      const auto people = repos.compliance().bound_people(root, doc.subject, year, person_id);
+      // One person's memberships are one index probe; everyone's are worth keeping.
+      const auto people = person_id ? std::make_shared<const std::vector<BoundPerson>>(
+                                          queries.bound_people(root, doc.subject, year, person_id))
+                                    : cache_->bound_people(queries, mark, set->id, set->version, root, doc.subject, year);
       std::vector<core::Id> ids;
-      for (const auto& p : people) ids.push_back(p.person_id);
-      auto facts = repos.compliance().person_facts(ids, year);
-      for (const auto& p : people) {
-        auto& f = facts[p.person_id];
-        f.bound = p.bound;
-        auto result = core::evaluate_person(doc, out.year, out.as_of, f);
+      ids.reserve(people->size());
+      for (const auto& p : *people) ids.push_back(p.person_id);
+      const auto facts = cache_->person_facts(queries, mark, ids, year);
+      for (std::size_t i = 0; i < people->size(); ++i) {
+        const auto& p = (*people)[i];
+        auto result = core::evaluate_person(doc, out.year, out.as_of, *facts[i], p.bound);
         auto assessment = core::assess(doc, result);
         out.subjects.push_back({set, core::SubjectKind::kPerson, p.person_id, p.name, std::move(result), std::move(assessment)});
       }
     } else if (!person_id) {
-      const auto orgs = repos.compliance().bound_orgs(set->org_id, root, doc.subject);
+      const auto orgs = cache_->bound_orgs(queries, mark, set->id, set->version, set->org_id, root, doc.subject);
       std::vector<core::Id> ids;
-      for (const auto& o : orgs) ids.push_back(o.org_id);
-      auto facts = repos.compliance().org_facts(ids, year);
-      for (const auto& o : orgs) {
-        auto result = core::evaluate_org(doc, out.year, out.as_of, facts[o.org_id]);
+      ids.reserve(orgs->size());
+      for (const auto& o : *orgs) ids.push_back(o.org_id);
+      const auto facts = cache_->org_facts(queries, mark, ids, year);
+      for (std::size_t i = 0; i < orgs->size(); ++i) {
+        const auto& o = (*orgs)[i];
+        auto result = core::evaluate_org(doc, out.year, out.as_of, *facts[i]);
         auto assessment = core::assess(doc, result);
         out.subjects.push_back({set, core::SubjectKind::kOrg, o.org_id, o.name, std::move(result), std::move(assessment)});
       }

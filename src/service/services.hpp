@@ -13,6 +13,7 @@
 #include "core/result.hpp"
 #include "core/rules.hpp"
 #include "service/actor.hpp"
+#include "service/fact_cache.hpp"
 #include "service/repositories.hpp"
 #include "service/throttle.hpp"
 
@@ -38,6 +39,8 @@ struct ServiceConfig {
   std::int64_t session_idle_seconds = 8 * 3600;
   /// ... and at the latest this long after login.
   std::int64_t session_absolute_seconds = 7 * 24 * 3600;
+  /// Person-years (and org-years) of compliance facts kept in memory (FactCache); 0 reads them every time.
+  std::size_t fact_cache_capacity = 250'000;
 };
 
 /// What every use case needs: the database, the clock and the deployment's settings.
@@ -573,6 +576,9 @@ class RequirementService {
   /// The year-end review of the org's subtree (any day's view with `as_of`).
   Result<Review> review(const Actor& actor, core::Id org_id, int year, std::optional<core::Date> as_of);
 
+  /// The facts kept between requests, for the figures of benchmarks and tests.
+  const FactCache& fact_cache() const { return *cache_; }
+
  private:
   Result<RequirementSet> load(const StoredRequirementSet& stored) const;
   Result<core::Date> resolve_as_of(int year, std::optional<core::Date> as_of) const;
@@ -583,6 +589,7 @@ class RequirementService {
   const ServiceContext& ctx_;
   const RequirementCodec& codec_;
   std::vector<RequirementTemplate> templates_;
+  std::unique_ptr<FactCache> cache_;
 };
 
 /// All use cases, built once by the composition root.

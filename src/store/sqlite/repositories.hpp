@@ -215,6 +215,8 @@ class SqliteRequirementRepository final : public service::RequirementRepository 
 class SqliteComplianceQueries final : public service::ComplianceQueries {
  public:
   explicit SqliteComplianceQueries(Connection& c) : c_(c) {}
+  std::int64_t change_mark() override;
+  service::TouchedFacts touched(std::int64_t after, std::int64_t upto) override;
   std::vector<service::BoundPerson> bound_people(Id root, const core::SubjectFilter& subject, core::DateSpan year,
                                                  std::optional<Id> person_id) override;
   std::vector<service::BoundOrg> bound_orgs(Id set_org, Id root, const core::SubjectFilter& subject) override;

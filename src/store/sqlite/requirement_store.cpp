@@ -1,3 +1,5 @@
+#include <set>
+
 #include "store/sqlite/columns.hpp"
 #include "store/sqlite/repositories.hpp"
 
@@ -123,6 +125,76 @@ std::vector<service::StoredRequirementSet> SqliteRequirementRepository::binding_
       "  WHERE m.person_id = ?1 AND m.since <= ?3 AND (m.until IS NULL OR m.until >= ?2)) ORDER BY r.id");
   s.bind(1, person_id).bind(2, from).bind(3, to);
   return read_sets(s);
+}
+
+std::int64_t SqliteComplianceQueries::change_mark() {
+  auto s = c_.prepare("SELECT coalesce(max(id), 0) FROM audit_log");
+  s.step();
+  return s.int64(0);
+}
+
+service::TouchedFacts SqliteComplianceQueries::touched(std::int64_t after, std::int64_t upto) {
+  service::TouchedFacts out;
+  std::set<Id> people;
+  std::set<Id> orgs;
+  std::set<Id> activities;
+  std::set<Id> activity_orgs;
+  {
+    // The trail keeps each row before and after; the person and org a row belonged to are in them, and
+    // `org_id` holds the org of the row (an activity's org for marks, speakers and invitees).
+    auto s = c_.prepare(
+        "SELECT table_name, row_id, org_id, json_extract(before, '$.person_id'), json_extract(after, '$.person_id'), "
+        "json_extract(before, '$.org_id') FROM audit_log WHERE id > ?1 AND id <= ?2");
+    s.bind(1, after).bind(2, upto);
+    while (s.step()) {
+      const std::string table = s.text(0);
+      auto add_person = [&] {
+        if (!s.is_null(3)) people.insert(s.int64(3));
+        if (!s.is_null(4)) people.insert(s.int64(4));
+      };
+      auto add_org = [&] {
+        if (!s.is_null(2)) orgs.insert(s.int64(2));
+        if (!s.is_null(5)) orgs.insert(s.int64(5));
+      };
+      if (table == "attendance" || table == "activity_invitees" || table == "activity_speakers") {
+        add_person();
+        add_org();
+      } else if (table == "archive_entries") {
+        add_person();
+      } else if (table == "activities") {
+        if (!s.is_null(1)) activities.insert(s.int64(1));
+        for (const int c : {2, 5}) {
+          if (!s.is_null(c)) activity_orgs.insert(s.int64(c));
+        }
+        add_org();
+      } else if (table == "memberships") {
+        add_person();
+        add_org();
+        out.subjects = true;
+      } else if (table == "people") {
+        if (!s.is_null(1)) people.insert(s.int64(1));
+        out.subjects = true;
+      } else if (table == "orgs") {
+        out.subjects = true;
+      }
+    }
+  }
+  if (!activities.empty()) {
+    // A changed activity is in the facts of everyone who was or is now expected at it or spoke at it: the
+    // members of its org before and after (on any day: over-counting only costs a re-read), its invitees
+    // and its speakers. Rows removed along with it are in the trail themselves.
+    std::vector<Id> activity_ids(activities.begin(), activities.end());
+    std::vector<Id> org_ids(activity_orgs.begin(), activity_orgs.end());
+    auto s = c_.prepare(
+        "SELECT person_id FROM memberships WHERE org_id IN (SELECT value FROM json_each(?2)) "
+        "UNION SELECT person_id FROM activity_invitees WHERE activity_id IN (SELECT value FROM json_each(?1)) "
+        "UNION SELECT person_id FROM activity_speakers WHERE activity_id IN (SELECT value FROM json_each(?1))");
+    s.bind(1, id_array(activity_ids)).bind(2, id_array(org_ids));
+    while (s.step()) people.insert(s.int64(0));
+  }
+  out.people.assign(people.begin(), people.end());
+  out.orgs.assign(orgs.begin(), orgs.end());
+  return out;
 }
 
 std::vector<service::BoundPerson> SqliteComplianceQueries::bound_people(Id root, const core::SubjectFilter& subject,

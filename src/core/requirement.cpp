@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <set>
 
 #include "core/text.hpp"
@@ -275,13 +276,22 @@ void append_unique(std::vector<Id>& to, const std::vector<Id>& from) {
   }
 }
 
+/// periods_of_year, worked out once per thread for each year and period: evaluating a province asks for
+/// the same few lists for every person.
+const std::vector<DateSpan>& year_periods(int year, Period period) {
+  thread_local std::map<std::pair<int, Period>, std::vector<DateSpan>> known;
+  auto it = known.find({year, period});
+  if (it == known.end()) it = known.emplace(std::pair{year, period}, periods_of_year(year, period)).first;
+  return it->second;
+}
+
 template <typename MeasureFn>
 ItemResult evaluate_item(const RequirementItem& item, int year, Date as_of, const std::optional<DateSpan>& bound,
                          MeasureFn&& measure) {
   ItemResult r;
   r.item = &item;
   bool all_over = true;
-  for (const auto& p : periods_of_year(year, item.period)) {
+  for (const auto& p : year_periods(year, item.period)) {
     if (bound && (p.to < bound->from || p.from > bound->to)) continue;  // not bound then
     const Measured m = measure(p);
     PeriodResult pr{p, item.value, m.actual, period_status(item, p, as_of, m)};

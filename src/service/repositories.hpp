@@ -83,6 +83,8 @@ class OrgRepository {
                                       const PageRequest& page) = 0;
   /// `root` and all its descendants, parents before children.
   virtual std::vector<core::Org> subtree(Id root) = 0;
+  /// The orgs directly under `parent_id`, by id.
+  virtual std::vector<core::Org> children(Id parent_id) = 0;
   /// True if `node` is `root` or one of its descendants.
   virtual bool in_subtree(Id root, Id node) = 0;
   /// `id` and all its ancestors.

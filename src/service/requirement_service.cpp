@@ -253,8 +253,7 @@ Result<UnitsCompliance> RequirementService::units_in(Repositories& repos, core::
   UnitsCompliance out{year, day, {}};
   const auto span = year_span(year);
   const auto sets = repos.requirements().reaching(org_id);
-  for (auto& child : repos.orgs().subtree(org_id)) {
-    if (child.parent_id != org_id) continue;
+  for (auto& child : repos.orgs().children(org_id)) {
     Compliance c{year, day, {}};
     std::vector<StoredRequirementSet> reaching_child;
     for (const auto& set : sets) {

@@ -138,6 +138,12 @@ std::vector<core::Org> SqliteOrgRepository::subtree(Id root) {
   return read_orgs(s);
 }
 
+std::vector<core::Org> SqliteOrgRepository::children(Id parent_id) {
+  auto s = c_.prepare("SELECT " ORG_COLUMNS " FROM orgs o WHERE o.parent_id = ? ORDER BY o.id");
+  s.bind(1, parent_id);
+  return read_orgs(s);
+}
+
 bool SqliteOrgRepository::in_subtree(Id root, Id node) {
   auto s = c_.prepare("SELECT 1 FROM org_closure WHERE ancestor_id = ? AND descendant_id = ?");
   s.bind(1, root).bind(2, node);

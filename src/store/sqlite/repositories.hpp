@@ -29,6 +29,7 @@ class SqliteOrgRepository final : public service::OrgRepository {
   std::vector<core::Org> list(std::optional<Id> parent_id, const service::Visibility& visible,
                               const PageRequest& page) override;
   std::vector<core::Org> subtree(Id root) override;
+  std::vector<core::Org> children(Id parent_id) override;
   bool in_subtree(Id root, Id node) override;
   std::vector<Id> ancestors(Id id) override;
   service::Usage usage(Id id) override;

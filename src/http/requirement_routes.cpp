@@ -67,6 +67,42 @@ json::value ids_json(const std::vector<core::Id>& ids) {
   return out;
 }
 
+/// One make-up obligation: the activity missed, how, until when it may be made up, and by which entry.
+json::object obligation_json(const core::MakeUpObligation& o) {
+  return json::object{{"activity_id", o.activity_id},
+                      {"kind", core::code(o.kind)},
+                      {"starts_on", o.starts_on.to_string()},
+                      {"missed", core::code(o.missed)},
+                      {"due_on", o.due_on.to_string()},
+                      {"entry_id", o.entry_id ? json::value(*o.entry_id) : json::value(nullptr)},
+                      {"state", o.entry_id ? "done" : (o.overdue ? "overdue" : "open")}};
+}
+
+json::value make_up_json(const service::MakeUpList& list, bool open_only) {
+  json::array items;
+  for (const auto& row : list.items) {
+    auto item = obligation_json(row.obligation);
+    item["person_id"] = row.person_id;
+    item["name"] = row.name;
+    item["requirement_id"] = row.set->id;
+    item["requirement_name"] = row.set->document.name;
+    item["activity_title"] = row.activity_title;
+    items.push_back(std::move(item));
+  }
+  return json::object{{"year", list.year},
+                      {"as_of", list.as_of.to_string()},
+                      {"state", open_only ? "open" : "all"},
+                      {"items", std::move(items)}};
+}
+
+/// `?state=open` (the default: not yet made up, overdue included) or `all`.
+core::Result<bool> open_only_query(const RequestContext& ctx) {
+  const auto state = ctx.query_value("state").value_or("open");
+  if (state == "open") return true;
+  if (state == "all") return false;
+  return core::fail(core::Error::validation("state", {"取值应为以下之一：open, all", "must be one of: open, all"}));
+}
+
 json::value compliance_json(const service::Compliance& c) {
   json::array subjects;
   for (const auto& s : c.subjects) {
@@ -93,15 +129,7 @@ json::value compliance_json(const service::Compliance& c) {
                                                                {"archive_entries", ids_json(i.records.archive_entries)}}}});
     }
     json::array make_up;
-    for (const auto& o : s.result.make_up) {
-      make_up.push_back(json::object{{"activity_id", o.activity_id},
-                                     {"kind", core::code(o.kind)},
-                                     {"starts_on", o.starts_on.to_string()},
-                                     {"missed", core::code(o.missed)},
-                                     {"due_on", o.due_on.to_string()},
-                                     {"entry_id", o.entry_id ? json::value(*o.entry_id) : json::value(nullptr)},
-                                     {"state", o.entry_id ? "done" : (o.overdue ? "overdue" : "open")}});
-    }
+    for (const auto& o : s.result.make_up) make_up.push_back(obligation_json(o));
     json::object subject;
     subject[s.kind == core::SubjectKind::kPerson ? "person_id" : "org_id"] = s.subject_id;
     subject["name"] = s.name;
@@ -392,6 +420,28 @@ void add_requirement_routes(Router& router, const RouteDeps& deps) {
     const auto q = year_query(ctx);
     if (!q) return error_response(q.error(), ctx);
     return respond(ctx, requirements.org_compliance(ctx.actor, *id, q->year, q->as_of), compliance_json);
+  });
+
+  router.add(Method::kGet, "/api/v1/people/{id}/make-up", Auth::kRequired, [&requirements](RequestContext& ctx) {
+    const auto id = ctx.id("id");
+    if (!id) return error_response(id.error(), ctx);
+    const auto q = year_query(ctx);
+    if (!q) return error_response(q.error(), ctx);
+    const auto open_only = open_only_query(ctx);
+    if (!open_only) return error_response(open_only.error(), ctx);
+    return respond(ctx, requirements.person_make_up(ctx.actor, *id, q->year, q->as_of, *open_only),
+                   [&](const service::MakeUpList& list) { return make_up_json(list, *open_only); });
+  });
+
+  router.add(Method::kGet, "/api/v1/orgs/{id}/make-up", Auth::kRequired, [&requirements](RequestContext& ctx) {
+    const auto id = ctx.id("id");
+    if (!id) return error_response(id.error(), ctx);
+    const auto q = year_query(ctx);
+    if (!q) return error_response(q.error(), ctx);
+    const auto open_only = open_only_query(ctx);
+    if (!open_only) return error_response(open_only.error(), ctx);
+    return respond(ctx, requirements.org_make_up(ctx.actor, *id, q->year, q->as_of, *open_only),
+                   [&](const service::MakeUpList& list) { return make_up_json(list, *open_only); });
   });
 
   router.add(Method::kGet, "/api/v1/orgs/{id}/review", Auth::kRequired, [&requirements](RequestContext& ctx) {

@@ -210,19 +210,24 @@ Status RequirementService::evaluate(Repositories& repos, const std::vector<Store
   return core::Ok{};
 }
 
+Result<Compliance> RequirementService::person_compliance_in(Repositories& repos, core::Id person_id, int year,
+                                                            core::Date as_of) const {
+  Compliance out{year, as_of, {}};
+  const auto span = year_span(year);
+  for (const auto& stored : repos.requirements().binding_person(person_id, span.from, span.to)) {
+    // Each set is evaluated over its own subtree, where the person was bound.
+    XF_TRY(evaluate(repos, {stored}, stored.org_id, person_id, out));
+  }
+  return out;
+}
+
 Result<Compliance> RequirementService::person_compliance(const Actor& actor, core::Id person_id, int year,
                                                          std::optional<core::Date> as_of) {
   XF_TRY_ASSIGN(const auto day, resolve_as_of(year, as_of));
   return read(ctx_.db(), [&](Repositories& repos) -> Result<Compliance> {
     if (!repos.people().find(person_id)) return fail(Error::not_found(kNoSuchPerson));
     XF_TRY(Access(actor, repos, ctx_.today()).require_person(Permission::kRead, person_id, kNoSuchPerson));
-    Compliance out{year, day, {}};
-    const auto span = year_span(year);
-    for (const auto& stored : repos.requirements().binding_person(person_id, span.from, span.to)) {
-      // Each set is evaluated over its own subtree, where the person was bound.
-      XF_TRY(evaluate(repos, {stored}, stored.org_id, person_id, out));
-    }
-    return out;
+    return person_compliance_in(repos, person_id, year, day);
   });
 }
 
@@ -354,6 +359,56 @@ Result<Review> RequirementService::review(const Actor& actor, core::Id org_id, i
     XF_TRY_ASSIGN(auto units, units_in(repos, org_id, year, day, UnitOrder::kCompliantShare, false));
     r.units = std::move(units.units);
     return r;
+  });
+}
+
+namespace {
+
+// The obligations of the compliance's person subjects, with their activities' titles, in the list's order.
+MakeUpList make_up_list(Repositories& repos, const Compliance& c, bool open_only) {
+  MakeUpList out{c.year, c.as_of, {}};
+  std::map<core::Id, std::string> titles;
+  for (const auto& s : c.subjects) {
+    for (const auto& o : s.result.make_up) {
+      if (open_only && o.entry_id) continue;
+      auto [title, fresh] = titles.try_emplace(o.activity_id);
+      if (fresh) {
+        const auto activity = repos.activities().find(o.activity_id);
+        if (activity) title->second = activity->title;
+      }
+      out.items.push_back({s.subject_id, s.name, s.set, o, title->second});
+    }
+  }
+  std::stable_sort(out.items.begin(), out.items.end(), [](const MakeUpRow& a, const MakeUpRow& b) {
+    if (a.obligation.due_on != b.obligation.due_on) return a.obligation.due_on < b.obligation.due_on;
+    if (a.name != b.name) return a.name < b.name;
+    return a.obligation.activity_id < b.obligation.activity_id;
+  });
+  return out;
+}
+
+}  // namespace
+
+Result<MakeUpList> RequirementService::person_make_up(const Actor& actor, core::Id person_id, int year,
+                                                      std::optional<core::Date> as_of, bool open_only) {
+  XF_TRY_ASSIGN(const auto day, resolve_as_of(year, as_of));
+  return read(ctx_.db(), [&](Repositories& repos) -> Result<MakeUpList> {
+    if (!repos.people().find(person_id)) return fail(Error::not_found(kNoSuchPerson));
+    XF_TRY(Access(actor, repos, ctx_.today()).require_person(Permission::kRead, person_id, kNoSuchPerson));
+    XF_TRY_ASSIGN(const auto c, person_compliance_in(repos, person_id, year, day));
+    return make_up_list(repos, c, open_only);
+  });
+}
+
+Result<MakeUpList> RequirementService::org_make_up(const Actor& actor, core::Id org_id, int year,
+                                                   std::optional<core::Date> as_of, bool open_only) {
+  XF_TRY_ASSIGN(const auto day, resolve_as_of(year, as_of));
+  return read(ctx_.db(), [&](Repositories& repos) -> Result<MakeUpList> {
+    if (!repos.orgs().find(org_id)) return fail(Error::not_found(kNoSuchOrg));
+    XF_TRY(Access(actor, repos, ctx_.today()).require_org_grant(Permission::kRead, org_id, kNoSuchOrg));
+    Compliance c{year, day, {}};
+    XF_TRY(evaluate(repos, repos.requirements().reaching(org_id), org_id, std::nullopt, c));
+    return make_up_list(repos, c, open_only);
   });
 }
 

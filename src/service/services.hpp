@@ -492,6 +492,22 @@ struct Compliance {
   std::vector<SubjectCompliance> subjects;
 };
 
+/// A make-up obligation (补学) of one person under one set, with the activity it is for.
+struct MakeUpRow {
+  core::Id person_id = 0;
+  std::string name;
+  std::shared_ptr<const RequirementSet> set;
+  core::MakeUpObligation obligation;
+  std::string activity_title;
+};
+
+struct MakeUpList {
+  int year = 0;
+  core::Date as_of;
+  /// By due date, then name, then activity.
+  std::vector<MakeUpRow> items;
+};
+
 /// An item many people of a unit are behind on or missed.
 struct ItemShortfall {
   core::Id requirement_id = 0;
@@ -576,6 +592,14 @@ class RequirementService {
   /// The year-end review of the org's subtree (any day's view with `as_of`).
   Result<Review> review(const Actor& actor, core::Id org_id, int year, std::optional<core::Date> as_of);
 
+  /// Make-up obligations of the person under every set binding them; with `open_only`, those not yet made
+  /// up (overdue ones included).
+  Result<MakeUpList> person_make_up(const Actor& actor, core::Id person_id, int year, std::optional<core::Date> as_of,
+                                    bool open_only);
+  /// The same for everyone in the org's subtree, for the secretary who follows them up.
+  Result<MakeUpList> org_make_up(const Actor& actor, core::Id org_id, int year, std::optional<core::Date> as_of,
+                                 bool open_only);
+
   /// The facts kept between requests, for the figures of benchmarks and tests.
   const FactCache& fact_cache() const { return *cache_; }
 
@@ -586,6 +610,7 @@ class RequirementService {
                                    bool ascending) const;
   Status evaluate(Repositories& repos, const std::vector<StoredRequirementSet>& sets, core::Id within_org,
                   std::optional<core::Id> person_id, Compliance& out) const;
+  Result<Compliance> person_compliance_in(Repositories& repos, core::Id person_id, int year, core::Date as_of) const;
   const ServiceContext& ctx_;
   const RequirementCodec& codec_;
   std::vector<RequirementTemplate> templates_;

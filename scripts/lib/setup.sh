@@ -14,7 +14,7 @@ XUEFENG_BUILD="$XUEFENG_ROOT/build"
 XUEFENG_PACKAGES=(
   g++ cmake ninja-build pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libsodium-dev libqrencode-dev libxlsxwriter-dev
+  libsqlite3-dev libsodium-dev libqrencode-dev libxlsxwriter-dev libicu-dev
   libzip-dev libpugixml-dev
   libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev

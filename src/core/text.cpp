@@ -1,6 +1,9 @@
 #include "core/text.hpp"
 
 #include <cstdint>
+#include <memory>
+
+#include <unicode/ucol.h>
 
 namespace xuefeng::core {
 
@@ -91,6 +94,35 @@ std::string ascii_lower(std::string text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return text;
+}
+
+namespace {
+
+struct CollatorClose {
+  void operator()(UCollator* c) const { ucol_close(c); }
+};
+
+// One collator per thread: ICU collators are not safe to share while comparing.
+UCollator* chinese_collator() {
+  thread_local std::unique_ptr<UCollator, CollatorClose> collator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UCollator, CollatorClose> c(ucol_open("zh", &status));
+    if (U_FAILURE(status)) c.reset();  // without ICU's data: byte order below
+    return c;
+  }();
+  return collator.get();
+}
+
+}  // namespace
+
+bool name_less(std::string_view a, std::string_view b) {
+  if (auto* collator = chinese_collator()) {
+    UErrorCode status = U_ZERO_ERROR;
+    const auto order = ucol_strcollUTF8(collator, a.data(), static_cast<std::int32_t>(a.size()), b.data(),
+                                        static_cast<std::int32_t>(b.size()), &status);
+    if (U_SUCCESS(status) && order != UCOL_EQUAL) return order == UCOL_LESS;
+  }
+  return a < b;
 }
 
 }  // namespace xuefeng::core

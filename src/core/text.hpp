@@ -24,4 +24,9 @@ std::string_view trim(std::string_view text);
 /// Latin names), without touching Chinese.
 std::string ascii_lower(std::string text);
 
+/// True if name `a` comes before `b` in the order a Chinese reader expects of a list of names: by pinyin
+/// (CLDR's Chinese collation: 陈 < 李 < 王 < 张), not by code point, which would put 张 first. Names the
+/// collation holds equal fall back to their bytes, so the order is total.
+bool name_less(std::string_view a, std::string_view b);
+
 }  // namespace xuefeng::core

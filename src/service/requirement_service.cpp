@@ -2,6 +2,7 @@
 #include <map>
 
 #include "core/embedded.hpp"
+#include "core/text.hpp"
 #include "service/access.hpp"
 #include "service/checks.hpp"
 #include "service/paging.hpp"
@@ -311,7 +312,8 @@ Result<UnitsCompliance> RequirementService::units_in(Repositories& repos, core::
       if (ka.has_value() != kb.has_value()) return ka.has_value();
       if (ka && *ka != *kb) return ascending ? *ka < *kb : *ka > *kb;
     }
-    return order == UnitOrder::kName && !ascending ? b.org.name < a.org.name : a.org.name < b.org.name;
+    return order == UnitOrder::kName && !ascending ? core::name_less(b.org.name, a.org.name)
+                                                   : core::name_less(a.org.name, b.org.name);
   });
   for (std::size_t i = 0; i < out.units.size(); ++i) out.units[i].rank = static_cast<int>(i) + 1;
   return out;
@@ -381,7 +383,7 @@ MakeUpList make_up_list(Repositories& repos, const Compliance& c, bool open_only
   }
   std::stable_sort(out.items.begin(), out.items.end(), [](const MakeUpRow& a, const MakeUpRow& b) {
     if (a.obligation.due_on != b.obligation.due_on) return a.obligation.due_on < b.obligation.due_on;
-    if (a.name != b.name) return a.name < b.name;
+    if (a.name != b.name) return core::name_less(a.name, b.name);
     return a.obligation.activity_id < b.obligation.activity_id;
   });
   return out;

@@ -211,18 +211,19 @@ TEST_F(Compliance, UnitsAreRankedByTheirShareOfCompliantPeople) {
   EXPECT_EQ(g.most_behind[0].people, 2);
   EXPECT_EQ(g.most_behind[1].code, "quarterly_centralized_study");
   EXPECT_EQ(g.most_behind[2].code, "egov_training");
-  // The branch and the township bind nobody: no share, ranked after, by name (区… before 柳…, by code point).
-  EXPECT_EQ(u.units[1].org.id, branch);
+  // The branch and the township bind nobody: no share, ranked after, by name in pinyin (柳 liu before
+  // 区 qu; by code point 区 U+533A would come first).
+  EXPECT_EQ(u.units[1].org.id, township);
   EXPECT_FALSE(u.units[1].compliant_share.has_value());
-  EXPECT_EQ(u.units[2].org.id, township);
+  EXPECT_EQ(u.units[2].org.id, branch);
   EXPECT_EQ(u.units[2].rank, 3);
 
   const auto by_name = ok(services_->requirements.units(admin_, district, 2026, date("2026-06-30"),
                                                         service::UnitOrder::kName, true));
-  // By code point: 区委… (委 U+59D4) < 区政府… (政 U+653F) < 柳塘镇党委.
-  EXPECT_EQ(by_name.units[0].org.id, group);
-  EXPECT_EQ(by_name.units[1].org.id, branch);
-  EXPECT_EQ(by_name.units[2].org.id, township);
+  // By pinyin: 柳塘镇党委 (liu) < 区委… (qu wei) < 区政府… (qu zheng).
+  EXPECT_EQ(by_name.units[0].org.id, township);
+  EXPECT_EQ(by_name.units[1].org.id, group);
+  EXPECT_EQ(by_name.units[2].org.id, branch);
 }
 
 TEST_F(Compliance, AssessmentScoresEachLeaderFromTheirProgress) {

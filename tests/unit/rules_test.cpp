@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/rules.hpp"
 #include "core/text.hpp"
 #include "core/vocabulary.hpp"
@@ -49,6 +51,22 @@ TEST(Text, ValidatesUtf8AndTrimsChineseSpaces) {
   EXPECT_EQ(utf8_prefix("左慧玲", 0), "");
   EXPECT_EQ(trim("\u3000 张三\t\u3000"), "张三");
   EXPECT_EQ(trim("   "), "");
+}
+
+TEST(Text, NamesAreOrderedByPinyin) {
+  // By code point 张 (U+5F20) < 李 (U+674E) < 王 (U+738B) < 陈 (U+9648); a reader expects chen, li, wang, zhang.
+  std::vector<std::string> names = {"张伟", "李娜", "王芳", "陈静"};
+  std::sort(names.begin(), names.end(), [](const auto& a, const auto& b) { return name_less(a, b); });
+  EXPECT_EQ(names, (std::vector<std::string>{"陈静", "李娜", "王芳", "张伟"}));
+  // Same surname: the given name decides; a prefix comes first.
+  EXPECT_TRUE(name_less("王芳", "王磊"));
+  EXPECT_TRUE(name_less("王", "王芳"));
+  EXPECT_FALSE(name_less("王芳", "王芳"));
+  // Names the collation holds equal still have an order: full-width and ASCII letters differ in bytes.
+  EXPECT_NE(name_less("ＡＢ", "AB"), name_less("AB", "ＡＢ"));
+  // Orgs: 白沙镇 (bai) before 柳塘镇 (liu) before 云溪街道 (yun).
+  EXPECT_TRUE(name_less("白沙镇党委", "柳塘镇党委"));
+  EXPECT_TRUE(name_less("柳塘镇党委", "云溪街道党工委"));
 }
 
 TEST(Rules, ActivityChecksDatesTimesAndPeople) {

@@ -69,7 +69,8 @@ void FactCache::store(Shelf<Facts>& shelf, Id id, int year, std::shared_ptr<cons
   shelf.size += 1;
   shelf.order.emplace_back(id, year);
   while (shelf.size > capacity_ && !shelf.order.empty()) {
-    const auto [old_id, old_year] = shelf.order.front();
+    const Id old_id = shelf.order.front().first;
+    const int old_year = shelf.order.front().second;
     shelf.order.pop_front();
     const auto it = shelf.by_id.find(old_id);
     if (it == shelf.by_id.end()) continue;  // dropped by a write since

@@ -1328,6 +1328,21 @@ int main(int argc, char** argv) {
                 static_cast<long long>(k.clears));
   }
 
+  std::printf("peak RSS of the measuring process so far: %.0f MiB\n",
+              static_cast<double>(peak_rss_kib(RUSAGE_SELF)) / 1024);
+  {
+    // For the record, not a target: the supervisors' ranking of the root's child units and the year-end
+    // review of the root, which add each unit's participation (SQL over its subtree) to the compliance.
+    auto start = SteadyClock::now();
+    const auto units = ok(services.requirements.units(system, root, o.year, o.as_of, service::UnitOrder::kCompliantShare, false),
+                          "units");
+    const double units_time = seconds_since(start);
+    start = SteadyClock::now();
+    ok(services.requirements.review(system, root, o.year, o.as_of), "review");
+    std::printf("the root's %zu child units ranked: %.1f ms; the root's year-end review (as data): %.1f ms\n",
+                units.units.size(), units_time * 1000, seconds_since(start) * 1000);
+  }
+
   sqlite3_close(raw);
   if (o.verify_audit) {
     const auto start = SteadyClock::now();

@@ -198,7 +198,7 @@ core::Result<Document> review_workbook(const service::Review& r) {
   XF_TRY_ASSIGN(std::string bytes, book.finish());
   const std::string year = std::to_string(r.year);
   return Document{std::move(bytes), "学习讲评-" + filename_part(r.org.name) + "-" + year + ".xlsx",
-                  "review-" + std::to_string(r.org.id) + "-" + year + ".xlsx"};
+                  "review-" + std::to_string(r.org.id) + "-" + year + ".xlsx", kXlsxContentType};
 }
 
 }  // namespace xuefeng::exports

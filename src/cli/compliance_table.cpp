@@ -50,8 +50,7 @@ std::string compliance_table(const service::Compliance& c) {
   for (const auto& s : c.subjects) {
     out += "\n" + s.name + " — " + s.set->document.name + "：" + std::string(core::label_zh(s.result.status)) + "\n";
     for (const auto& i : s.result.items) {
-      const bool rate = i.periods.size() == 1 && (i.item->measure == core::Measure::kParticipationRate ||
-                                                  i.item->measure == core::Measure::kLowestParticipation);
+      const bool rate = core::is_rate(i);
       const std::string progress = figure(i.actual, rate) + " / " + figure(i.required, rate);
       out += "  " + pad(i.item->label, label_width) + "  " + pad(progress, 16) + std::string(core::label_zh(i.status)) + "\n";
     }

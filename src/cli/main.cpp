@@ -1,4 +1,4 @@
-// The `xuefeng` command: serve, init, demo, import-roster, check, audit, backup.
+// The `xuefeng` command: serve, init, demo, import-roster, check, review, audit, backup.
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -16,6 +17,7 @@
 #include "cli/compliance_table.hpp"
 #include "cli/demo_dataset.hpp"
 #include "core/error.hpp"
+#include "export/exports.hpp"
 
 namespace {
 
@@ -51,6 +53,31 @@ std::string read_password(const std::string& prompt) {
   tcsetattr(STDIN_FILENO, TCSANOW, &old_attrs);
   std::cerr << "\n";
   return line;
+}
+
+/// `--as-of` and the like: empty is "not given"; anything else must be a date, or the command ends (2).
+bool parse_day(const std::string& text, const char* option, std::optional<xuefeng::core::Date>& out) {
+  if (text.empty()) return true;
+  out = xuefeng::core::Date::parse(text);
+  if (!out) std::cerr << "错误 / error: " << option << " 应形如 2007-04-09 / must look like 2007-04-09\n";
+  return out.has_value();
+}
+
+/// What `review --out` writes, told by the file's extension (in any case).
+enum class ReviewFile { kXlsx, kHtml, kUnknown };
+
+ReviewFile review_file(const std::string& path) {
+  const auto ends_with = [&](std::string_view suffix) {
+    if (path.size() < suffix.size()) return false;
+    for (std::size_t i = 0; i < suffix.size(); ++i) {
+      const auto c = static_cast<unsigned char>(path[path.size() - suffix.size() + i]);
+      if (std::tolower(c) != suffix[i]) return false;
+    }
+    return true;
+  };
+  if (ends_with(".xlsx")) return ReviewFile::kXlsx;
+  if (ends_with(".html") || ends_with(".htm")) return ReviewFile::kHtml;
+  return ReviewFile::kUnknown;
 }
 
 bool parse_listen(const std::string& listen, AppConfig& config) {
@@ -135,6 +162,19 @@ int main(int argc, char** argv) {
   check->add_option("--year", check_year, "Year")->required();
   check->add_option("--as-of", check_as_of, "Evaluate as at the end of this day (YYYY-MM-DD; default today)");
 
+  std::int64_t review_org = 0;
+  int review_year = 0;
+  std::string review_as_of;
+  std::string review_out;
+  auto* review =
+      cli.add_subcommand("review", "Write the year-end review (学习讲评) of an organization's subtree to a file");
+  add_db(review);
+  review->add_option("--org", review_org, "Organization id")->required();
+  review->add_option("--year", review_year, "Year")->required();
+  review->add_option("--as-of", review_as_of, "Evaluate as at the end of this day (YYYY-MM-DD; default today)");
+  review->add_option("--out", review_out, "File to write: .xlsx for the workbook, .html for the page to print")
+      ->required();
+
   auto* audit = cli.add_subcommand("audit", "The audit trail");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand("verify", "Check the audit trail's hash chain from first row to last");
@@ -155,6 +195,13 @@ int main(int argc, char** argv) {
   config.offset = *parsed_offset;
   config.durability =
       durability == "normal" ? xuefeng::store::sqlite::Durability::kNormal : xuefeng::store::sqlite::Durability::kFull;
+  // Before the database is opened: a file that cannot be written is no reason to create one.
+  if (*review && review_file(review_out) == ReviewFile::kUnknown) {
+    std::cerr << "错误 / error: --out 应以 .xlsx（工作簿）或 .html（打印页）结尾 / "
+                 "must end in .xlsx (workbook) or .html (page to print): "
+              << review_out << "\n";
+    return 2;
+  }
 
   try {
     if (*serve) {
@@ -188,13 +235,7 @@ int main(int argc, char** argv) {
     }
     if (*check) {
       std::optional<xuefeng::core::Date> as_of;
-      if (!check_as_of.empty()) {
-        as_of = xuefeng::core::Date::parse(check_as_of);
-        if (!as_of) {
-          std::cerr << "错误 / error: --as-of 应形如 2007-04-09 / must look like 2007-04-09\n";
-          return 2;
-        }
-      }
+      if (!parse_day(check_as_of, "--as-of", as_of)) return 2;
       const auto result =
           app.services().requirements.org_compliance(xuefeng::service::Actor::system(), check_org, check_year, as_of);
       if (!result) {
@@ -204,15 +245,35 @@ int main(int argc, char** argv) {
       std::cout << xuefeng::cli::compliance_table(*result);
       return 0;
     }
+    if (*review) {
+      std::optional<xuefeng::core::Date> as_of;
+      if (!parse_day(review_as_of, "--as-of", as_of)) return 2;
+      const auto result =
+          app.services().requirements.review(xuefeng::service::Actor::system(), review_org, review_year, as_of);
+      if (!result) {
+        print_error(result.error());
+        return 1;
+      }
+      const auto document = review_file(review_out) == ReviewFile::kHtml
+                                ? xuefeng::exports::review_html(*result)
+                                : xuefeng::exports::review_workbook(*result);
+      if (!document) {
+        print_error(document.error());
+        return 1;
+      }
+      std::ofstream out(review_out, std::ios::binary | std::ios::trunc);
+      out.write(document->bytes.data(), static_cast<std::streamsize>(document->bytes.size()));
+      out.close();
+      if (!out) {
+        std::cerr << "错误 / error: 无法写入文件 / cannot write the file: " << review_out << "\n";
+        return 1;
+      }
+      std::cout << "已写入 / written: " << review_out << " (" << document->bytes.size() << " bytes)\n";
+      return 0;
+    }
     if (*import_roster) {
       std::optional<xuefeng::core::Date> since_date;
-      if (!since.empty()) {
-        since_date = xuefeng::core::Date::parse(since);
-        if (!since_date) {
-          std::cerr << "错误 / error: --since 应形如 2007-04-09 / must look like 2007-04-09\n";
-          return 2;
-        }
-      }
+      if (!parse_day(since, "--since", since_date)) return 2;
       std::ifstream in(roster_file, std::ios::binary);
       const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       const auto result = app.services().orgs.import_roster(xuefeng::service::Actor::system(), org_id, bytes,

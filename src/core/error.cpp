@@ -8,6 +8,7 @@ std::string_view error_code_name(ErrorCode code) {
   switch (code) {
     case ErrorCode::kBadRequest: return "bad_request";
     case ErrorCode::kValidationFailed: return "validation_failed";
+    case ErrorCode::kExportTooLarge: return "export_too_large";
     case ErrorCode::kUnauthenticated: return "unauthenticated";
     case ErrorCode::kForbidden: return "forbidden";
     case ErrorCode::kNotFound: return "not_found";

@@ -19,6 +19,7 @@ struct Text {
 enum class ErrorCode {
   kBadRequest,         // malformed syntax: not JSON, bad query parameter
   kValidationFailed,   // well-formed but breaks a rule; carries field errors
+  kExportTooLarge,     // a valid request for a document too big to make at once; ask for a part
   kUnauthenticated,    // no valid session
   kForbidden,          // the actor sees the object but may not do this
   kNotFound,           // no such object, or not visible to the actor
@@ -62,6 +63,9 @@ struct Error {
   static Error conflict(Text detail) { return {ErrorCode::kConflict, std::move(detail), {}, {}}; }
   static Error forbidden(Text detail) { return {ErrorCode::kForbidden, std::move(detail), {}, {}}; }
   static Error unauthenticated(Text detail) { return {ErrorCode::kUnauthenticated, std::move(detail), {}, {}}; }
+  static Error export_too_large(Text detail) {
+    return {ErrorCode::kExportTooLarge, std::move(detail), {}, {}};
+  }
   static Error version_mismatch(long long current_version);
   static Error internal(std::string log_message);
 };

@@ -482,6 +482,8 @@ void check_requirement_document(const RequirementDocument& doc, FieldErrors& err
   }
 }
 
+bool is_rate(const ItemResult& item) { return item.periods.size() == 1 && is_rate(item.item->measure); }
+
 std::vector<DateSpan> periods_of_year(int year, Period period) {
   const Date first = *Date::from_ymd(year, 1, 1);
   const Date last = *Date::from_ymd(year, 12, 31);

@@ -208,6 +208,10 @@ struct ItemResult {
   RecordIds records;
 };
 
+/// Whether the item's figures are rates (0.95, read as 95%): one period of a participation measure. An
+/// item of several periods counts the periods met, whatever it measures.
+bool is_rate(const ItemResult& item);
+
 struct MakeUpObligation {
   Id activity_id = 0;
   ActivityKind kind = ActivityKind::kCentralizedStudy;

@@ -161,7 +161,7 @@ core::Result<Document> archive_workbook(const service::ArchiveYear& y) {
   const std::string year = std::to_string(y.year);
   const core::Person& p = y.person.person;
   return Document{std::move(bytes), "学习档案-" + filename_part(p.name) + "-" + year + ".xlsx",
-                  "archive-" + std::to_string(p.id) + "-" + year + ".xlsx"};
+                  "archive-" + std::to_string(p.id) + "-" + year + ".xlsx", kXlsxContentType};
 }
 
 }  // namespace xuefeng::exports

@@ -89,7 +89,7 @@ core::Result<Document> attendance_workbook(const service::AttendanceSheet& s, co
   XF_TRY_ASSIGN(std::string bytes, book.finish());
   const std::string day = a.starts_on.to_string();
   return Document{std::move(bytes), "签到表-" + filename_part(a.title) + "-" + day + ".xlsx",
-                  "attendance-" + std::to_string(a.id) + "-" + day + ".xlsx"};
+                  "attendance-" + std::to_string(a.id) + "-" + day + ".xlsx", kXlsxContentType};
 }
 
 }  // namespace xuefeng::exports

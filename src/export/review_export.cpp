@@ -51,11 +51,6 @@ constexpr std::array<Column, 7> kShortfallColumns{{
     {"状态", 10},
 }};
 
-bool is_rate(const core::ItemResult& i) {
-  return i.periods.size() == 1 && (i.item->measure == core::Measure::kParticipationRate ||
-                                   i.item->measure == core::Measure::kLowestParticipation);
-}
-
 /// A figure of an item as a number cell: a rate as a percentage, nothing for a rate not yet measured.
 void figure(Sheet& sheet, int row, int col, const std::optional<double>& value, bool rate) {
   if (!value) {
@@ -140,8 +135,8 @@ void people_sheet(Sheet& sheet, const service::Review& r) {
       sheet.number(row, 4, s.assessment.score);
       sheet.text(row, 5, core::label_zh(s.assessment.grade));
       sheet.text(row, 6, i.item->label);
-      figure(sheet, row, 7, i.actual, is_rate(i));
-      figure(sheet, row, 8, i.required, is_rate(i));
+      figure(sheet, row, 7, i.actual, core::is_rate(i));
+      figure(sheet, row, 8, i.required, core::is_rate(i));
       sheet.text(row++, 9, core::label_zh(i.status));
     }
   }
@@ -183,8 +178,8 @@ void shortfalls_sheet(Sheet& sheet, const service::Review& r) {
       sheet.text(row, 1, s.name);
       sheet.text(row, 2, s.set->document.name);
       sheet.text(row, 3, i.item->label);
-      figure(sheet, row, 4, i.actual, is_rate(i));
-      figure(sheet, row, 5, i.required, is_rate(i));
+      figure(sheet, row, 4, i.actual, core::is_rate(i));
+      figure(sheet, row, 5, i.required, core::is_rate(i));
       sheet.text(row++, 6, core::label_zh(i.status));
     }
   }
@@ -203,7 +198,7 @@ core::Result<Document> review_workbook(const service::Review& r) {
   XF_TRY_ASSIGN(std::string bytes, book.finish());
   const std::string year = std::to_string(r.year);
   return Document{std::move(bytes), "学习讲评-" + filename_part(r.org.name) + "-" + year + ".xlsx",
-                  "review-" + std::to_string(r.org.id) + "-" + year + ".xlsx"};
+                  "review-" + std::to_string(r.org.id) + "-" + year + ".xlsx", kXlsxContentType};
 }
 
 }  // namespace xuefeng::exports

@@ -6,9 +6,25 @@
 
 namespace xuefeng::http {
 
+namespace {
+
+/// ?year=, required; the use case checks its range.
+core::Result<int> required_year(const RequestContext& ctx) {
+  const auto year = query_int(ctx, "year");
+  if (!year) return core::fail(year.error());
+  if (!*year) return core::fail(core::Error::validation("year", {"必须填写", "is required"}));
+  // Out-of-range years become 0, which the use case refuses, rather than wrapping into a valid one.
+  const std::int64_t y = **year;
+  return y >= 0 && y <= 9999 ? static_cast<int>(y) : 0;
+}
+
+}  // namespace
+
 void add_archive_routes(Router& router, const RouteDeps& deps) {
   auto& archive = deps.services.archive;
+  auto& binders = deps.services.binders;
   const JsonWriter w(deps.config.offset);
+  const core::UtcOffset offset = deps.config.offset;
   const auto versioned = [w](const RequestContext& ctx, core::Result<core::ArchiveEntry> result, int status) {
     if (!result) return error_response(result.error(), ctx);
     Response r = json_response(status, w.archive_entry(*result));
@@ -25,21 +41,43 @@ void add_archive_routes(Router& router, const RouteDeps& deps) {
     return versioned(ctx, archive.create(ctx.actor, *e), 201);
   });
 
-  router.add(Method::kGet, "/api/v1/people/{id}/archive", Auth::kRequired, [&archive, w](RequestContext& ctx) {
-    const auto id = ctx.id("id");
-    if (!id) return error_response(id.error(), ctx);
-    const auto year = query_int(ctx, "year");
-    if (!year) return error_response(year.error(), ctx);
-    if (!*year) return error_response(core::Error::validation("year", {"必须填写", "is required"}), ctx);
-    const auto format = response_format(ctx);
-    if (!format) return error_response(format.error(), ctx);
-    if (*format == ResponseFormat::kXlsx) {
-      return respond_download(ctx, archive.year(ctx.actor, *id, static_cast<int>(**year)),
-                              [](const service::ArchiveYear& y) { return exports::archive_workbook(y); });
-    }
-    return respond(ctx, archive.year(ctx.actor, *id, static_cast<int>(**year)),
-                   [&](const service::ArchiveYear& y) { return w.archive_year(y); });
-  });
+  router.add(
+      Method::kGet, "/api/v1/people/{id}/archive", Auth::kRequired,
+      [&archive, &binders, w, offset](RequestContext& ctx) {
+        const auto id = ctx.id("id");
+        if (!id) return error_response(id.error(), ctx);
+        const auto year = required_year(ctx);
+        if (!year) return error_response(year.error(), ctx);
+        const auto format =
+            response_format(ctx, {ResponseFormat::kJson, ResponseFormat::kXlsx, ResponseFormat::kHtml});
+        if (!format) return error_response(format.error(), ctx);
+        if (*format == ResponseFormat::kXlsx) {
+          return respond_download(ctx, archive.year(ctx.actor, *id, *year),
+                                  [](const service::ArchiveYear& y) { return exports::archive_workbook(y); });
+        }
+        if (*format == ResponseFormat::kHtml) {
+          return respond_download(
+              ctx, binders.person(ctx.actor, *id, *year),
+              [offset](const service::Binder& b) { return exports::binder_html(b, offset); });
+        }
+        return respond(ctx, archive.year(ctx.actor, *id, *year),
+                       [&](const service::ArchiveYear& y) { return w.archive_year(y); });
+      });
+
+  // Every person of an org's subtree in one printable binder. There is no JSON form: the same data is each
+  // person's archive and compliance, and one answer for up to kMaxBinderPeople people would serve no screen.
+  router.add(Method::kGet, "/api/v1/orgs/{id}/archive", Auth::kRequired,
+             [&binders, offset](RequestContext& ctx) {
+               const auto id = ctx.id("id");
+               if (!id) return error_response(id.error(), ctx);
+               const auto year = required_year(ctx);
+               if (!year) return error_response(year.error(), ctx);
+               const auto format = response_format(ctx, {ResponseFormat::kHtml});
+               if (!format) return error_response(format.error(), ctx);
+               return respond_download(
+                   ctx, binders.org(ctx.actor, *id, *year),
+                   [offset](const service::OrgBinder& b) { return exports::org_binder_html(b, offset); });
+             });
 
   router.add(Method::kGet, "/api/v1/people/{id}/archive/{entry_id}", Auth::kRequired,
              [&archive, versioned](RequestContext& ctx) {

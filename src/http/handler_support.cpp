@@ -11,6 +11,15 @@
 namespace xuefeng::http {
 namespace {
 
+std::string_view format_name(ResponseFormat format) {
+  switch (format) {
+    case ResponseFormat::kJson: return "json";
+    case ResponseFormat::kXlsx: return "xlsx";
+    case ResponseFormat::kHtml: return "html";
+  }
+  return "json";
+}
+
 constexpr int kDefaultLimit = 50;
 constexpr int kMaxLimit = 500;
 
@@ -194,11 +203,16 @@ core::Result<bool> query_bool(const RequestContext& ctx, std::string_view key, b
   return core::fail(core::Error::validation(std::string(key), {"应为 true 或 false", "must be true or false"}));
 }
 
-core::Result<ResponseFormat> response_format(const RequestContext& ctx) {
+core::Result<ResponseFormat> response_format(const RequestContext& ctx,
+                                             std::initializer_list<ResponseFormat> offered) {
   const auto value = ctx.query_value("format");
-  if (!value || value->empty() || *value == "json") return ResponseFormat::kJson;
-  if (*value == "xlsx") return ResponseFormat::kXlsx;
-  return core::fail(core::Error::validation("format", {"取值应为以下之一：json, xlsx", "must be one of: json, xlsx"}));
+  const std::string_view asked = !value || value->empty() ? "json" : std::string_view(*value);
+  std::string names;
+  for (const auto format : offered) {
+    if (format_name(format) == asked) return format;
+    names += (names.empty() ? "" : ", ") + std::string(format_name(format));
+  }
+  return core::fail(core::Error::validation("format", {"取值应为以下之一：" + names, "must be one of: " + names}));
 }
 
 std::string rfc8187_encode(std::string_view text) {
@@ -220,7 +234,7 @@ std::string rfc8187_encode(std::string_view text) {
 }
 
 Response attachment_response(std::string bytes, std::string_view content_type, std::string_view filename,
-                             std::string_view ascii_filename) {
+                             std::string_view ascii_filename, Disposition disposition) {
   std::string fallback;
   for (const char c : ascii_filename) {
     const auto b = static_cast<unsigned char>(c);
@@ -229,8 +243,9 @@ Response attachment_response(std::string bytes, std::string_view content_type, s
   Response r;
   r.content_type = std::string(content_type);
   r.body = std::move(bytes);
+  const std::string_view type = disposition == Disposition::kInline ? "inline" : "attachment";
   r.set_header("Content-Disposition",
-               "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + rfc8187_encode(filename));
+               std::string(type) + "; filename=\"" + fallback + "\"; filename*=UTF-8''" + rfc8187_encode(filename));
   return r;
 }
 
@@ -239,8 +254,15 @@ Response download(const RequestContext& ctx, core::Result<exports::Document> doc
     if (!document.error().log_message.empty()) spdlog::error("export failed: {}", document.error().log_message);
     return error_response(document.error(), ctx);
   }
-  return attachment_response(std::move(document->bytes), exports::kXlsxContentType, document->filename,
-                             document->ascii_filename);
+  if (document->content_type != exports::kHtmlContentType) {
+    return attachment_response(std::move(document->bytes), document->content_type, document->filename,
+                               document->ascii_filename);
+  }
+  Response r = attachment_response(std::move(document->bytes), document->content_type, document->filename,
+                                   document->ascii_filename, Disposition::kInline);
+  // The page's text is the users' own (escaped); it may style itself, and nothing may run or load.
+  r.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+  return r;
 }
 
 }  // namespace xuefeng::http

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <boost/json/value.hpp>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <utility>
@@ -67,18 +68,27 @@ core::Result<T> decode_body(const RequestContext& ctx, core::Result<T> (*decoder
   return decoder(body);
 }
 
-/// What a GET that can also download a file answers with: ?format=json (the default) or ?format=xlsx.
-enum class ResponseFormat { kJson, kXlsx };
+/// What a GET that can also download a file answers with: ?format=json (the default), ?format=xlsx (a
+/// workbook) or ?format=html (a page to print).
+enum class ResponseFormat { kJson, kXlsx, kHtml };
 
-/// ?format=: absent, empty or "json" is JSON, "xlsx" a workbook; anything else is 422 on `format`.
-core::Result<ResponseFormat> response_format(const RequestContext& ctx);
+/// ?format=: absent or empty means "json"; a name among `offered` is that format, anything else (json
+/// too, when a route offers no JSON) is 422 on `format` naming the ones offered.
+core::Result<ResponseFormat> response_format(
+    const RequestContext& ctx,
+    std::initializer_list<ResponseFormat> offered = {ResponseFormat::kJson, ResponseFormat::kXlsx});
 
-/// A file to download: `Content-Disposition: attachment` with the name both as an ASCII `filename` and,
-/// percent-encoded UTF-8, as `filename*` (RFC 6266, RFC 8187), which browsers prefer.
+/// How a browser takes a file: to save (attachment), or to show, as a page to print from (inline).
+enum class Disposition { kAttachment, kInline };
+
+/// A file: `Content-Disposition` with the name both as an ASCII `filename` and, percent-encoded UTF-8,
+/// as `filename*` (RFC 6266, RFC 8187), which browsers prefer, and which they use when the file is saved.
 Response attachment_response(std::string bytes, std::string_view content_type, std::string_view filename,
-                             std::string_view ascii_filename);
+                             std::string_view ascii_filename, Disposition disposition = Disposition::kAttachment);
 
 /// A rendered export as a download, or the problem response; a failure to render is logged with its reason.
+/// A workbook is an attachment; a printable page is shown inline, under a policy that lets its own style
+/// sheet apply and nothing else load or run.
 Response download(const RequestContext& ctx, core::Result<exports::Document> document);
 
 /// `render(value)` (a core::Result<exports::Document>) as a download when the use case succeeded.

@@ -1,5 +1,7 @@
 #include "http/message.hpp"
 
+#include <algorithm>
+
 namespace xuefeng::http {
 
 std::string_view method_name(Method method) {
@@ -35,12 +37,16 @@ std::string_view Request::header(std::string_view name) const {
 }
 
 void add_security_headers(Response& response) {
+  const auto has = [&](std::string_view name) {
+    return std::any_of(response.headers.begin(), response.headers.end(),
+                       [&](const Header& h) { return iequals(h.name, name); });
+  };
+  const bool has_policy = has("Content-Security-Policy");
+  const bool has_cache_control = has("Cache-Control");
   response.set_header("X-Content-Type-Options", "nosniff");
   response.set_header("Referrer-Policy", "same-origin");
   response.set_header("X-Frame-Options", "DENY");
-  response.set_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-  bool has_cache_control = false;
-  for (const auto& h : response.headers) has_cache_control = has_cache_control || iequals(h.name, "Cache-Control");
+  if (!has_policy) response.set_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   if (!has_cache_control) response.set_header("Cache-Control", "no-store");
 }
 

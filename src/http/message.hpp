@@ -54,7 +54,8 @@ using Handler = std::function<Response(const Request&)>;
 bool iequals(std::string_view a, std::string_view b);
 
 /// The headers every answer carries, the server's own refusals included, so that no answer can be
-/// sniffed, framed or cached by accident. Keeps a Cache-Control the response already has.
+/// sniffed, framed or cached by accident. Keeps a Cache-Control or Content-Security-Policy the response
+/// already has (a printable page needs its style sheet).
 void add_security_headers(Response& response);
 
 }  // namespace xuefeng::http

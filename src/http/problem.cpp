@@ -50,6 +50,7 @@ int http_status(core::ErrorCode code) {
   switch (code) {
     case ErrorCode::kBadRequest: return 400;
     case ErrorCode::kValidationFailed: return 422;
+    case ErrorCode::kExportTooLarge: return 422;
     case ErrorCode::kUnauthenticated: return 401;
     case ErrorCode::kForbidden: return 403;
     case ErrorCode::kNotFound: return 404;
@@ -74,6 +75,7 @@ core::Text title_of(core::ErrorCode code) {
   switch (code) {
     case ErrorCode::kBadRequest: return {"请求格式错误", "Bad request"};
     case ErrorCode::kValidationFailed: return {"输入不符合要求", "Validation failed"};
+    case ErrorCode::kExportTooLarge: return {"导出内容过多", "Export too large"};
     case ErrorCode::kUnauthenticated: return {"请先登录", "Authentication required"};
     case ErrorCode::kForbidden: return {"没有权限", "Forbidden"};
     case ErrorCode::kNotFound: return {"未找到", "Not found"};

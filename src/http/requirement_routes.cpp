@@ -449,11 +449,15 @@ void add_requirement_routes(Router& router, const RouteDeps& deps) {
     if (!id) return error_response(id.error(), ctx);
     const auto q = year_query(ctx);
     if (!q) return error_response(q.error(), ctx);
-    const auto format = response_format(ctx);
+    const auto format = response_format(ctx, {ResponseFormat::kJson, ResponseFormat::kXlsx, ResponseFormat::kHtml});
     if (!format) return error_response(format.error(), ctx);
     if (*format == ResponseFormat::kXlsx) {
       return respond_download(ctx, requirements.review(ctx.actor, *id, q->year, q->as_of),
                               [](const service::Review& r) { return exports::review_workbook(r); });
+    }
+    if (*format == ResponseFormat::kHtml) {
+      return respond_download(ctx, requirements.review(ctx.actor, *id, q->year, q->as_of),
+                              [](const service::Review& r) { return exports::review_html(r); });
     }
     return respond(ctx, requirements.review(ctx.actor, *id, q->year, q->as_of), review_json);
   });

@@ -146,45 +146,52 @@ Result<core::ArchiveEntry> ArchiveService::review(const Actor& actor, Id person_
 
 Result<ArchiveYear> ArchiveService::year(const Actor& actor, Id person_id, int year) {
   if (year < 2000 || year > 2100) return fail(Error::validation("year", {"年度应在 2000 到 2100 之间", "year must be 2000–2100"}));
+  return read(ctx_.db(), [&](Repositories& repos) -> Result<ArchiveYear> {
+    Access access(actor, repos, ctx_.today());
+    XF_TRY_ASSIGN(auto person, readable_person(repos, access, person_id));
+    return year_in(repos, std::move(person), year);
+  });
+}
+
+Result<PersonView> ArchiveService::readable_person(Repositories& repos, Access& access, Id person_id) {
+  auto person = repos.people().find(person_id);
+  if (!person) return fail(Error::not_found(kNoSuchPerson));
+  XF_TRY(access.require_person(Permission::kRead, person_id, kNoSuchPerson));
+  const bool details =
+      access.actor().is_person(person_id) || access.can_person(Permission::kReadSensitive, person_id);
+  return PersonView::shown(std::move(*person), details);
+}
+
+ArchiveYear ArchiveService::year_in(Repositories& repos, PersonView person, int year) const {
   const auto from = *core::Date::from_ymd(year, 1, 1);
   const auto to = *core::Date::from_ymd(year, 12, 31);
   const auto today = ctx_.today();
-  return read(ctx_.db(), [&](Repositories& repos) -> Result<ArchiveYear> {
-    auto person = repos.people().find(person_id);
-    if (!person) return fail(Error::not_found(kNoSuchPerson));
-    Access access(actor, repos, ctx_.today());
-    XF_TRY(access.require_person(Permission::kRead, person_id, kNoSuchPerson));
-    ArchiveYear out;
-    const bool details = actor.is_person(person_id) || access.can_person(Permission::kReadSensitive, person_id);
-    if (!details) {
-      person->phone = core::mask_phone(person->phone);
-      person->birth_date.reset();
+  const Id person_id = person.person.id;
+  ArchiveYear out;
+  out.person = std::move(person);
+  out.year = year;
+  out.attendance = repos.reports().attendance_of_person(person_id, from, to);
+  out.speeches = repos.reports().speeches_of_person(person_id, from, to);
+  out.entries = repos.archive().list(person_id, from, to);
+  std::set<Id> attended_activities;
+  for (const auto& pa : out.attendance) {
+    // Only sessions that have taken place are expected so far; upcoming ones are listed, not counted.
+    if (pa.activity.starts_on > today) continue;
+    ++out.totals.expected;
+    if (pa.status && core::attended(*pa.status)) {
+      ++out.totals.attended;
+      out.totals.study_days += pa.activity.days();
+      out.totals.credit_hours += pa.activity.credit_hours;
+      attended_activities.insert(pa.activity.id);
     }
-    out.person = PersonView{std::move(*person), !details};
-    out.year = year;
-    out.attendance = repos.reports().attendance_of_person(person_id, from, to);
-    out.speeches = repos.reports().speeches_of_person(person_id, from, to);
-    out.entries = repos.archive().list(person_id, from, to);
-    std::set<Id> attended_activities;
-    for (const auto& pa : out.attendance) {
-      // Only sessions that have taken place are expected so far; upcoming ones are listed, not counted.
-      if (pa.activity.starts_on > today) continue;
-      ++out.totals.expected;
-      if (pa.status && core::attended(*pa.status)) {
-        ++out.totals.attended;
-        out.totals.study_days += pa.activity.days();
-        out.totals.credit_hours += pa.activity.credit_hours;
-        attended_activities.insert(pa.activity.id);
-      }
-    }
-    for (const auto& e : out.entries) {
-      ++out.totals.entries_by_kind[e.kind];
-      // An entry about an activity already counted (a reflection on a lecture) adds no hours twice.
-      if (!e.activity_id || !attended_activities.count(*e.activity_id)) out.totals.credit_hours += e.credit_hours;
-    }
-    out.totals.credit_hours = core::round_credit_hours(out.totals.credit_hours);
-    return out;
-  });
+  }
+  for (const auto& e : out.entries) {
+    ++out.totals.entries_by_kind[e.kind];
+    // An entry about an activity already counted (a reflection on a lecture) adds no hours twice.
+    if (!e.activity_id || !attended_activities.count(*e.activity_id)) out.totals.credit_hours += e.credit_hours;
+  }
+  out.totals.credit_hours = core::round_credit_hours(out.totals.credit_hours);
+  return out;
 }
 
 }  // namespace xuefeng::service

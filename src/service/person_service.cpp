@@ -18,13 +18,6 @@ using core::Permission;
 
 const core::Text kNoSuchPerson{"人员不存在", "no such person"};
 
-PersonView shown(core::Person person, bool sensitive_visible) {
-  if (sensitive_visible) return {std::move(person), false};
-  person.phone = core::mask_phone(person.phone);
-  person.birth_date.reset();
-  return {std::move(person), true};
-}
-
 // The org that keeps the record must exist, be visible, and be one where the actor manages people.
 Status check_keeping_org(Repositories& repos, Access& access, const std::optional<core::Id>& org_id) {
   if (!org_id) {
@@ -39,6 +32,13 @@ Status check_keeping_org(Repositories& repos, Access& access, const std::optiona
 }
 
 }  // namespace
+
+PersonView PersonView::shown(core::Person person, bool sensitive_visible) {
+  if (sensitive_visible) return {std::move(person), false};
+  person.phone = core::mask_phone(person.phone);
+  person.birth_date.reset();
+  return {std::move(person), true};
+}
 
 Result<PersonView> PersonService::create(const Actor& actor, core::Person person) {
   person.name = std::string(core::trim(person.name));
@@ -62,7 +62,7 @@ Result<PersonView> PersonService::get(const Actor& actor, core::Id id) {
     if (!person) return fail(Error::not_found(kNoSuchPerson));
     Access access(actor, repos, ctx_.today());
     XF_TRY(access.require_person(Permission::kRead, id, kNoSuchPerson));
-    return shown(std::move(*person), actor.is_person(id) || access.can_person(Permission::kReadSensitive, id));
+    return PersonView::shown(std::move(*person), actor.is_person(id) || access.can_person(Permission::kReadSensitive, id));
   });
 }
 
@@ -81,7 +81,7 @@ Result<Page<PersonView>> PersonService::search(const Actor& actor, const std::st
     out.next = people.next;
     for (auto& p : people.items) {
       const bool visible = details.count(p.id) > 0 || actor.is_person(p.id);
-      out.items.push_back(shown(std::move(p), visible));
+      out.items.push_back(PersonView::shown(std::move(p), visible));
     }
     return out;
   });

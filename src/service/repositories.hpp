@@ -119,6 +119,12 @@ struct MemberView {
   std::string person_name;
 };
 
+/// A membership with its org's name, as a person's record shows it.
+struct PersonMembership {
+  core::Membership membership;
+  std::string org_name;
+};
+
 class MembershipRepository {
  public:
   virtual ~MembershipRepository() = default;
@@ -133,6 +139,10 @@ class MembershipRepository {
   virtual std::vector<Id> members_on(Id org_id, Date day) = 0;
   /// The orgs the person belonged to on `day`.
   virtual std::vector<Id> orgs_of_person(Id person_id, Date day) = 0;
+  /// Memberships of orgs in the subtree of `root` that overlap [from, to], with the member's name; by id.
+  virtual std::vector<MemberView> in_subtree_during(Id root, Date from, Date to) = 0;
+  /// The person's memberships, of any org, that overlap [from, to], with the org's name; by start, then id.
+  virtual std::vector<PersonMembership> of_person_during(Id person_id, Date from, Date to) = 0;
 };
 
 class PlanRepository {

@@ -179,6 +179,8 @@ class OrgService {
 struct PersonView {
   core::Person person;
   bool masked = false;
+  /// The person as is when the reader may see phone and birth date, masked otherwise.
+  static PersonView shown(core::Person person, bool sensitive_visible);
 };
 
 struct PersonPatch {
@@ -409,6 +411,12 @@ class ArchiveService {
                                     core::ReviewVerdict verdict, const std::string& comment);
   Result<ArchiveYear> year(const Actor& actor, core::Id person_id, int year);
 
+  /// The archive's access check, for use cases that read archives inside their own transaction: the
+  /// person if the actor may read their archive (not found otherwise), as the actor may see them.
+  static Result<PersonView> readable_person(Repositories& repos, Access& access, core::Id person_id);
+  /// A person's year, read in the caller's transaction, which has checked access.
+  ArchiveYear year_in(Repositories& repos, PersonView person, int year) const;
+
  private:
   Result<core::ArchiveEntry> load(Repositories& repos, Access& access, core::Id person_id, core::Id entry_id);
   const ServiceContext& ctx_;
@@ -603,25 +611,78 @@ class RequirementService {
   /// The facts kept between requests, for the figures of benchmarks and tests.
   const FactCache& fact_cache() const { return *cache_; }
 
+  /// The year checked (2000–2100) and the day to evaluate as at: `as_of`, or by default today, or the
+  /// year's last day for a past year.
+  Result<core::Date> resolve_as_of(int year, std::optional<core::Date> as_of) const;
+  /// person_compliance inside the caller's transaction, which has checked access: for use cases that
+  /// show a person's compliance beside other records (the archive binder).
+  Result<Compliance> person_compliance_in(Repositories& repos, core::Id person_id, int year, core::Date as_of) const;
+
  private:
   Result<RequirementSet> load(const StoredRequirementSet& stored) const;
-  Result<core::Date> resolve_as_of(int year, std::optional<core::Date> as_of) const;
   Result<UnitsCompliance> units_in(Repositories& repos, core::Id org_id, int year, core::Date as_of, UnitOrder order,
                                    bool ascending) const;
   Status evaluate(Repositories& repos, const std::vector<StoredRequirementSet>& sets, core::Id within_org,
                   std::optional<core::Id> person_id, Compliance& out) const;
-  Result<Compliance> person_compliance_in(Repositories& repos, core::Id person_id, int year, core::Date as_of) const;
   const ServiceContext& ctx_;
   const RequirementCodec& codec_;
   std::vector<RequirementTemplate> templates_;
   std::unique_ptr<FactCache> cache_;
 };
 
+// ---------------------------------------------------------------------------------------------------
+// The archive binder (学习档案专卷)
+
+/// 学习档案专卷: a person's year as one document to print and keep, gathered in one transaction.
+struct Binder {
+  /// The archive's year, as the archive route shows it to the same reader.
+  ArchiveYear archive;
+  /// The person's memberships overlapping the year, of any org.
+  std::vector<PersonMembership> memberships;
+  /// The year's plans of those orgs, with their topics, in the order of `memberships`.
+  std::vector<core::Plan> plans;
+  /// What the person's requirement sets asked of them, as at `compliance.as_of`.
+  Compliance compliance;
+};
+
+/// Every person with a membership in an org's subtree during the year, one binder each.
+struct OrgBinder {
+  core::Org org;
+  int year = 0;
+  core::Date as_of;
+  /// By org (the subtree depth first, each org before its children, siblings by id; a person under the
+  /// first org of theirs in that order), then by name (pinyin, core::name_less), then id.
+  std::vector<Binder> people;
+};
+
+/// The most people one org binder holds: a county's leading cadres are a few hundred, a whole district
+/// with its branches a few thousand, which is a document no one prints at once. Beyond it, the caller
+/// chooses a smaller org.
+inline constexpr std::size_t kMaxBinderPeople = 2000;
+
+class BinderService {
+ public:
+  BinderService(const ServiceContext& ctx, const ArchiveService& archive, const RequirementService& requirements)
+      : ctx_(ctx), archive_(archive), requirements_(requirements) {}
+
+  /// One person's binder, for whoever may read their archive (with the archive's masking).
+  Result<Binder> person(const Actor& actor, core::Id person_id, int year);
+  /// The binders of an org's people, for those who hold `read` over the org by a grant (as for its
+  /// review); export_too_large beyond kMaxBinderPeople people.
+  Result<OrgBinder> org(const Actor& actor, core::Id org_id, int year);
+
+ private:
+  Result<Binder> binder_in(Repositories& repos, PersonView person, int year, core::Date as_of) const;
+  const ServiceContext& ctx_;
+  const ArchiveService& archive_;
+  const RequirementService& requirements_;
+};
+
 /// All use cases, built once by the composition root.
 struct Services {
   Services(const ServiceContext& ctx, const RequirementCodec& requirement_codec)
       : context(ctx), accounts(ctx), orgs(ctx), people(ctx), plans(ctx), activities(ctx), archive(ctx), stats(ctx),
-        audit(ctx), requirements(ctx, requirement_codec) {}
+        audit(ctx), requirements(ctx, requirement_codec), binders(ctx, archive, requirements) {}
   const ServiceContext& context;
   AccountService accounts;
   OrgService orgs;
@@ -632,6 +693,7 @@ struct Services {
   StatsService stats;
   AuditService audit;
   RequirementService requirements;
+  BinderService binders;
 };
 
 }  // namespace xuefeng::service

@@ -300,6 +300,14 @@ TEST_F(AccessMatrix, EveryRouteEveryRoleInAndOutOfScope) {
        "200 404 404 404 404 404 401", none},
       {"GET", "/api/v1/people/{other_person}/archive?year={year}&format=xlsx", "", "200 200 200 200 200 404 401",
        "200 404 404 404 404 404 401", none},
+      {"GET", "/api/v1/people/{other_person}/archive?year={year}&format=html", "", "200 200 200 200 200 404 401",
+       "200 404 404 404 404 404 401", none},
+      // The member's own binder is theirs to print.
+      {"GET", "/api/v1/people/{person}/archive?year={year}&format=html", "", "200 200 200 200 200 200 401",
+       "200 404 404 404 404 404 401", none},
+      // An org's binder: like its review, for those with a grant over it.
+      {"GET", "/api/v1/orgs/{org}/archive?year={year}&format=html", "", "200 200 200 200 200 403 401",
+       "200 404 404 404 404 404 401", none},
       {"GET", "/api/v1/people/{other_person}/archive/{entry}", "", "200 200 200 200 200 404 401",
        "200 404 404 404 404 404 401", none},
       {"PATCH", "/api/v1/people/{other_person}/archive/{entry}", R"({"title":"笔记{n}"})",
@@ -335,6 +343,8 @@ TEST_F(AccessMatrix, EveryRouteEveryRoleInAndOutOfScope) {
       {"GET", "/api/v1/orgs/{org}/review?year={year}", "", "200 200 200 200 200 403 401",
        "200 404 404 404 404 404 401", none},
       {"GET", "/api/v1/orgs/{org}/review?year={year}&format=xlsx", "", "200 200 200 200 200 403 401",
+       "200 404 404 404 404 404 401", none},
+      {"GET", "/api/v1/orgs/{org}/review?year={year}&format=html", "", "200 200 200 200 200 403 401",
        "200 404 404 404 404 404 401", none},
   };
 

@@ -1,12 +1,16 @@
-// The command line: init (password from XUEFENG_ADMIN_PASSWORD), demo (once per database), --help.
-// import-roster is tested with the roster import (roster_test.cpp).
+// The command line: init (password from XUEFENG_ADMIN_PASSWORD), demo (once per database), --help, check
+// and review. import-roster is tested with the roster import (roster_test.cpp).
 
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "api_fixture.hpp"
+#include "html_reader.hpp"
+#include "xlsx_reader.hpp"
 
 namespace xuefeng::testing {
 namespace {
@@ -84,7 +88,7 @@ TEST(Cli, DemoLoadsOnceIntoAnEmptyDatabaseAndItsAdminCanLogIn) {
 TEST(Cli, HelpListsTheCommands) {
   std::string out;
   EXPECT_EQ(ServerProcess::run_cli({"--help"}, &out), 0);
-  for (const char* command : {"serve", "init", "demo", "import-roster", "backup"}) {
+  for (const char* command : {"serve", "init", "demo", "import-roster", "check", "review", "backup"}) {
     EXPECT_NE(out.find(std::string("  ") + command + " "), std::string::npos) << command << "\n" << out;
   }
   EXPECT_NE(ServerProcess::run_cli({}, &out), 0);
@@ -110,6 +114,71 @@ TEST(Cli, CheckPrintsTheComplianceTableOfTheDemoDistrict) {
   EXPECT_EQ(ServerProcess::run_cli({"check", "--db", db, "--org", "1", "--year", "1999"}, &out), 1);
   EXPECT_NE(out.find("year must be 2000–2100"), std::string::npos) << out;
   EXPECT_EQ(ServerProcess::run_cli({"check", "--db", db, "--org", "1", "--year", year, "--as-of", "5 May"}, &out), 2);
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+TEST(Cli, ReviewWritesTheWorkbookOrThePageByTheFilesExtension) {
+  TempDir dir;
+  const std::string db = dir.path + "/demo.db";
+  std::string out;
+  ASSERT_EQ(ServerProcess::run_cli({"demo", "--db", db}, &out), 0) << out;
+  const std::string year = local_date_offset(0).substr(0, 4);
+  const std::string as_of = year + "-06-30";
+  const std::string xlsx = dir.path + "/讲评.xlsx";
+  ASSERT_EQ(ServerProcess::run_cli({"review", "--db", db, "--org", "1", "--year", year, "--as-of", as_of, "--out", xlsx}, &out),
+            0)
+      << out;
+  EXPECT_NE(out.find("已写入 / written: " + xlsx), std::string::npos) << out;
+  const auto book = read_xlsx(read_file(xlsx));
+  EXPECT_EQ(book.sheet_names(), (std::vector<std::string>{"汇总", "个人明细", "活动明细", "未达标事项"}));
+  const auto& summary = book.sheet("汇总");
+  EXPECT_EQ(summary.text("A1"), "中共云溪区委员会 " + year + " 年学习讲评");
+  EXPECT_EQ(summary.cell("B3").number, excel_serial(std::stoi(year), 6, 30));  // --as-of
+  EXPECT_GT(summary.cell("B4").number, 0);  // the demo's activities held by June
+  // The leaders under the eight ones are in the people's sheet.
+  const auto& people = book.sheet("个人明细");
+  bool leader = false;
+  for (int row = 2; row <= people.last_row(); ++row) leader = leader || people.text("B" + std::to_string(row)) == "王振华";
+  EXPECT_TRUE(leader);
+
+  // The same review as a page to print, with the same figures.
+  const std::string html = dir.path + "/review.HTML";
+  ASSERT_EQ(ServerProcess::run_cli({"review", "--db", db, "--org", "1", "--year", year, "--as-of", as_of, "--out", html}, &out),
+            0)
+      << out;
+  const HtmlPage page(read_file(html));
+  EXPECT_EQ(page.text("//header/h1"), "中共云溪区委员会 " + year + " 年学习讲评");
+  EXPECT_EQ(page.text("//header/p"), "截至 " + as_of);
+  EXPECT_EQ(page.rows("//section[@id='totals']/table")[0][1], std::to_string(static_cast<int>(summary.cell("B4").number)));
+  EXPECT_GT(page.count("//section[@id='people']/div[@class='review-person']"), 0u);
+
+  // Another extension: refused before anything is opened or written.
+  const std::string pdf = dir.path + "/review.pdf";
+  EXPECT_EQ(ServerProcess::run_cli({"review", "--db", dir.path + "/none.db", "--org", "1", "--year", year, "--out", pdf}, &out),
+            2);
+  EXPECT_NE(out.find("--out 应以 .xlsx（工作簿）或 .html（打印页）结尾 / must end in .xlsx (workbook) or .html"),
+            std::string::npos)
+      << out;
+  EXPECT_FALSE(fs::exists(pdf));
+  EXPECT_FALSE(fs::exists(dir.path + "/none.db"));
+  // The review's own refusals, as for check.
+  EXPECT_EQ(ServerProcess::run_cli({"review", "--db", db, "--org", "999", "--year", year, "--out", xlsx}, &out), 1);
+  EXPECT_NE(out.find("组织不存在 / no such organization"), std::string::npos) << out;
+  EXPECT_EQ(ServerProcess::run_cli({"review", "--db", db, "--org", "1", "--year", "1999", "--out", xlsx}, &out), 1);
+  EXPECT_NE(out.find("year must be 2000–2100"), std::string::npos) << out;
+  EXPECT_EQ(ServerProcess::run_cli({"review", "--db", db, "--org", "1", "--year", year, "--as-of", "June", "--out", xlsx}, &out),
+            2);
+  // A file that cannot be written.
+  EXPECT_EQ(ServerProcess::run_cli({"review", "--db", db, "--org", "1", "--year", year, "--out", dir.path + "/no/such/dir.xlsx"},
+                                   &out),
+            1);
+  EXPECT_NE(out.find("cannot write the file"), std::string::npos) << out;
 }
 
 }  // namespace

@@ -153,6 +153,8 @@ class Store : public StoreFixture {
     ok(services_->requirements.person_compliance(admin_, w.people[0], 2026, std::nullopt));
     ok(services_->requirements.org_compliance(admin_, w.district, 2026, std::nullopt));
     ok(services_->requirements.org_compliance(admin_, w.group, 2026, date("2026-03-31")));
+    ok(services_->binders.person(admin_, w.people[0], 2026));
+    ok(services_->binders.org(admin_, w.district, 2026));
     ASSERT_TRUE(services_->requirements.remove(admin_, township_set, std::nullopt));
   }
 };

@@ -18,6 +18,14 @@ core::Membership read_membership(const Statement& s) {
   return m;
 }
 
+/// Rows of MEMBERSHIP_COLUMNS followed by a name: the member's (MemberView) or the org's (PersonMembership).
+template <typename Named>
+std::vector<Named> read_named(Statement& s) {
+  std::vector<Named> out;
+  while (s.step()) out.push_back({read_membership(s), s.text(7)});
+  return out;
+}
+
 std::vector<Id> read_ids(Statement& s) {
   std::vector<Id> ids;
   while (s.step()) ids.push_back(s.int64(0));
@@ -55,23 +63,17 @@ std::vector<core::Membership> SqliteMembershipRepository::of_person_in_org(Id or
 std::vector<service::MemberView> SqliteMembershipRepository::list(Id org_id, std::optional<Date> on,
                                                                   const PageRequest& page) {
   const Id after = page.after ? page.after->id : 0;
-  std::vector<service::MemberView> out;
-  auto collect = [&](Statement& s) {
-    while (s.step()) out.push_back({read_membership(s), s.text(7)});
-  };
   if (on) {
     auto s = c_.prepare("SELECT " MEMBERSHIP_COLUMNS ", p.name FROM memberships m JOIN people p ON p.id = m.person_id "
                         "WHERE m.org_id = ?1 AND m.since <= ?2 AND (m.until IS NULL OR m.until >= ?2) AND m.id > ?3 "
                         "ORDER BY m.id LIMIT ?4");
     s.bind(1, org_id).bind(2, *on).bind(3, after).bind(4, page.limit + 1);
-    collect(s);
-  } else {
-    auto s = c_.prepare("SELECT " MEMBERSHIP_COLUMNS ", p.name FROM memberships m JOIN people p ON p.id = m.person_id "
-                        "WHERE m.org_id = ?1 AND m.id > ?2 ORDER BY m.id LIMIT ?3");
-    s.bind(1, org_id).bind(2, after).bind(3, page.limit + 1);
-    collect(s);
+    return read_named<service::MemberView>(s);
   }
-  return out;
+  auto s = c_.prepare("SELECT " MEMBERSHIP_COLUMNS ", p.name FROM memberships m JOIN people p ON p.id = m.person_id "
+                      "WHERE m.org_id = ?1 AND m.id > ?2 ORDER BY m.id LIMIT ?3");
+  s.bind(1, org_id).bind(2, after).bind(3, page.limit + 1);
+  return read_named<service::MemberView>(s);
 }
 
 std::vector<Id> SqliteMembershipRepository::members_on(Id org_id, Date day) {
@@ -86,6 +88,22 @@ std::vector<Id> SqliteMembershipRepository::orgs_of_person(Id person_id, Date da
                       "AND (m.until IS NULL OR m.until >= ?2) ORDER BY m.org_id");
   s.bind(1, person_id).bind(2, day);
   return read_ids(s);
+}
+
+std::vector<service::MemberView> SqliteMembershipRepository::in_subtree_during(Id root, Date from, Date to) {
+  auto s = c_.prepare("SELECT " MEMBERSHIP_COLUMNS ", p.name FROM org_closure c "
+                      "JOIN memberships m ON m.org_id = c.descendant_id JOIN people p ON p.id = m.person_id "
+                      "WHERE c.ancestor_id = ?1 AND m.since <= ?3 AND (m.until IS NULL OR m.until >= ?2) ORDER BY m.id");
+  s.bind(1, root).bind(2, from).bind(3, to);
+  return read_named<service::MemberView>(s);
+}
+
+std::vector<service::PersonMembership> SqliteMembershipRepository::of_person_during(Id person_id, Date from, Date to) {
+  auto s = c_.prepare("SELECT " MEMBERSHIP_COLUMNS ", o.name FROM memberships m JOIN orgs o ON o.id = m.org_id "
+                      "WHERE m.person_id = ?1 AND m.since <= ?3 AND (m.until IS NULL OR m.until >= ?2) "
+                      "ORDER BY m.since, m.id");
+  s.bind(1, person_id).bind(2, from).bind(3, to);
+  return read_named<service::PersonMembership>(s);
 }
 
 }  // namespace xuefeng::store::sqlite

@@ -67,6 +67,8 @@ class SqliteMembershipRepository final : public service::MembershipRepository {
   std::vector<service::MemberView> list(Id org_id, std::optional<Date> on, const PageRequest& page) override;
   std::vector<Id> members_on(Id org_id, Date day) override;
   std::vector<Id> orgs_of_person(Id person_id, Date day) override;
+  std::vector<service::MemberView> in_subtree_during(Id root, Date from, Date to) override;
+  std::vector<service::PersonMembership> of_person_during(Id person_id, Date from, Date to) override;
 
  private:
   Connection& c_;

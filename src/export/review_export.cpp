@@ -2,6 +2,7 @@
 
 #include "core/rules.hpp"
 #include "export/exports.hpp"
+#include "export/html.hpp"
 #include "export/workbook.hpp"
 
 namespace xuefeng::exports {
@@ -15,7 +16,7 @@ PrintSetup table_print() {
   return {.landscape = true, .fit_to_width = true, .repeat_row = 0, .gridlines = true, .footer = "&C第 &P 页"};
 }
 
-constexpr std::array<Column, 10> kPeopleColumns{{
+constexpr std::array<Column, 11> kPeopleColumns{{
     {"序号", 6},
     {"姓名", 12},
     {"学习要求", 24},
@@ -26,6 +27,7 @@ constexpr std::array<Column, 10> kPeopleColumns{{
     {"完成", 8},
     {"要求", 8},
     {"状态", 10},
+    {"说明", 36},
 }};
 
 constexpr std::array<Column, 10> kActivityColumns{{
@@ -137,7 +139,9 @@ void people_sheet(Sheet& sheet, const service::Review& r) {
       sheet.text(row, 6, i.item->label);
       figure(sheet, row, 7, i.actual, core::is_rate(i));
       figure(sheet, row, 8, i.required, core::is_rate(i));
-      sheet.text(row++, 9, core::label_zh(i.status));
+      sheet.text(row, 9, core::label_zh(i.status));
+      // The same remark as the printed review's 个人讲评, so the two read alike.
+      sheet.text(row++, 10, html::remark(i));
     }
   }
   sheet.freeze_rows(1);

@@ -309,6 +309,9 @@ TEST_F(Compliance, TheReviewWorkbookHasItsFourSheetsCellByCell) {
   EXPECT_EQ(people.cell("H2").number, 2);
   EXPECT_EQ(people.cell("I2").number, 4);
   EXPECT_EQ(people.text("J2"), "进行中");
+  EXPECT_EQ(people.text("K1"), "说明");
+  // Q1 and Q2 met; Q3's study is scheduled and Q4 has not begun.
+  EXPECT_EQ(people.text("K2"), "第三季度、第四季度待完成");
 
   // The activities by date: the February study (2 of 2), the March training (1 of 2), the branch's April
   // party lecture (no audience, no rate).

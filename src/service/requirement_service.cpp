@@ -259,6 +259,7 @@ Result<UnitsCompliance> RequirementService::units_in(Repositories& repos, core::
   UnitsCompliance out{year, day, {}};
   const auto span = year_span(year);
   const auto sets = repos.requirements().reaching(org_id);
+  const auto mark = cache_->catch_up(repos.compliance());
   for (auto& child : repos.orgs().children(org_id)) {
     Compliance c{year, day, {}};
     std::vector<StoredRequirementSet> reaching_child;
@@ -291,10 +292,21 @@ Result<UnitsCompliance> RequirementService::units_in(Repositories& repos, core::
     unit.people = static_cast<std::int64_t>(people.size());
     for (const auto& [id, fine] : people) unit.compliant += fine ? 1 : 0;
     if (unit.people > 0) unit.compliant_share = static_cast<double>(unit.compliant) / static_cast<double>(unit.people);
-    const auto stats = repos.reports().org_stats(unit.org.id, true, span.from, span.to, day);
-    if (stats.expected > 0) {
-      unit.participation_rate = static_cast<double>(stats.attended) / static_cast<double>(stats.expected);
+    // Participation as org_stats counts it (activities of the subtree started in the year by `day`, their
+    // audiences), summed from the orgs' facts, which the cache keeps: a supervisor's ranking of a province
+    // is otherwise one pass over every audience of the year.
+    std::vector<core::Id> orgs;
+    for (const auto& o : repos.orgs().subtree(unit.org.id)) orgs.push_back(o.id);
+    std::int64_t expected = 0;
+    std::int64_t attended = 0;
+    for (const auto& facts : cache_->org_facts(repos.compliance(), mark, orgs, span)) {
+      for (const auto& a : facts->activities) {
+        if (a.starts_on < span.from || a.starts_on > std::min(day, span.to)) continue;
+        expected += a.expected;
+        attended += a.attended;
+      }
     }
+    if (expected > 0) unit.participation_rate = static_cast<double>(attended) / static_cast<double>(expected);
     for (auto& [key, s] : shortfalls) unit.most_behind.push_back(std::move(s));
     std::stable_sort(unit.most_behind.begin(), unit.most_behind.end(),
                      [](const ItemShortfall& a, const ItemShortfall& b) { return a.people > b.people; });

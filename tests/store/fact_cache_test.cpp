@@ -88,6 +88,16 @@ class FactCache : public ComplianceFixture {
     const auto truth = views(*uncached_);
     EXPECT_EQ(views(*services_), truth);
     EXPECT_EQ(views(*services_), truth);
+    // A unit's participation, summed from its orgs' facts, is what the org's statistics count in SQL.
+    const auto units = ok(services_->requirements.units(admin_, district, 2026, std::nullopt,
+                                                        service::UnitOrder::kCompliantShare, false));
+    for (const auto& unit : units.units) {
+      const auto stats = ok(services_->stats.org_year(admin_, unit.org.id, 2026, true));
+      const auto rate = stats.expected > 0 ? std::optional<double>(static_cast<double>(stats.attended) /
+                                                                   static_cast<double>(stats.expected))
+                                           : std::nullopt;
+      EXPECT_EQ(unit.participation_rate, rate) << unit.org.name;
+    }
   }
 
   std::vector<Id> people;

@@ -114,8 +114,8 @@ class BinderWriter {
                                         : a.starts_on > b_.compliance.as_of ? std::string_view("尚未开展")
                                                                             : std::string_view("未记录");
         w_.row({Cell::figure(std::to_string(++n)), html::dates(a.starts_on, a.ends_on), a.title,
-                core::label_zh(a.kind), pa.org_name, Cell::figure(std::to_string(a.days())),
-                Cell::figure(html::number(a.credit_hours)), status});
+                Cell::term(core::label_zh(a.kind)), pa.org_name, Cell::figure(std::to_string(a.days())),
+                Cell::figure(html::number(a.credit_hours)), Cell::term(status)});
       }
       w_.end_table();
     }
@@ -138,7 +138,7 @@ class BinderWriter {
       for (const auto& s : b_.archive.speeches) {
         const core::Activity& a = s.activity;
         w_.row({Cell::figure(std::to_string(++n)), html::dates(a.starts_on, a.ends_on), a.title,
-                core::label_zh(a.kind), s.org_name, s.speech_title});
+                Cell::term(core::label_zh(a.kind)), s.org_name, s.speech_title});
       }
       w_.end_table();
     }
@@ -147,8 +147,8 @@ class BinderWriter {
       w_.table({"序号", "日期", "类型", "标题", "批阅"});
       int n = 0;
       for (const auto* e : scripts) {
-        w_.row({Cell::figure(std::to_string(++n)), e->date.to_string(), core::label_zh(e->kind), e->title,
-                review_state(*e)});
+        w_.row({Cell::figure(std::to_string(++n)), e->date.to_string(), Cell::term(core::label_zh(e->kind)), e->title,
+                Cell::term(review_state(*e))});
       }
       w_.end_table();
     }
@@ -207,8 +207,8 @@ class BinderWriter {
                            std::string(core::label_zh(s.assessment.grade)) + "）");
       w_.table({"事项", "周期", "完成 / 要求", "状态", "说明"});
       for (const auto& i : s.result.items) {
-        w_.row({i.item->label, core::label_zh(i.item->period), Cell::figure(html::progress(i)),
-                core::label_zh(i.status), html::remark(i)});
+        w_.row({i.item->label, Cell::term(core::label_zh(i.item->period)), Cell::figure(html::progress(i)),
+                Cell::term(core::label_zh(i.status)), html::remark(i)});
       }
       w_.end_table();
       if (s.result.make_up.empty()) continue;

@@ -31,6 +31,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.5pt solid #000; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
 th { background: #eee; font-weight: bold; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+td.term { white-space: nowrap; }
 table.figures { width: auto; min-width: 60%; }
 table.figures th { width: 12em; }
 .person { break-before: page; page-break-before: always; }
@@ -207,6 +208,8 @@ void Writer::row(const std::vector<Cell>& cells) {
   for (const auto& c : cells) {
     if (c.numeric) {
       element("td", c.text, {{"class", "num"}});
+    } else if (c.term_text) {
+      element("td", c.text, {{"class", "term"}});
     } else {
       element("td", c.text);
     }

@@ -35,8 +35,15 @@ struct Cell {
     c.numeric = true;
     return c;
   }
+  /// A short term of the glossary (集中学习, 已完成): kept on one line, so narrow columns stay readable.
+  static Cell term(std::string_view text) {
+    Cell c(text);
+    c.term_text = true;
+    return c;
+  }
   std::string text;
   bool numeric = false;
+  bool term_text = false;
 };
 
 /// Builds one A4 document. Tag and attribute names are the caller's literals; every text and attribute

@@ -112,7 +112,7 @@ void shortfalls(Writer& w, const service::Review& r) {
       if (!falls_short(i)) continue;
       if (n == 0) w.table({"序号", "姓名或组织", "学习要求", "事项", "完成 / 要求", "状态", "说明"});
       w.row({Cell::figure(std::to_string(++n)), s.name, s.set->document.name, i.item->label,
-             Cell::figure(html::progress(i)), core::label_zh(i.status), html::remark(i)});
+             Cell::figure(html::progress(i)), Cell::term(core::label_zh(i.status)), html::remark(i)});
     }
   }
   if (n == 0) {
@@ -179,7 +179,7 @@ void people(Writer& w, const service::Review& r) {
       w.table({"事项", "周期", "完成 / 要求", "状态", "说明"});
       for (const auto& i : s->result.items) {
         w.row({i.item->label, core::label_zh(i.item->period), Cell::figure(html::progress(i)),
-               core::label_zh(i.status), html::remark(i)});
+               Cell::term(core::label_zh(i.status)), html::remark(i)});
       }
       w.end_table();
     }

@@ -456,6 +456,12 @@ TEST(BinderHtml, OnePersonsVolumeWithItsFileNames) {
   const std::string css = p.text("/html/head/style");
   EXPECT_NE(css.find(".person { break-before: page;"), std::string::npos);
   EXPECT_NE(css.find("body > .person:first-child { break-before: auto;"), std::string::npos);
+  // Short terms (kinds, statuses) stay on one line in narrow columns: each attendance row's kind and status.
+  EXPECT_NE(css.find("td.term { white-space: nowrap; }"), std::string::npos);
+  const auto rows = p.count("//section[@class='attendance']//tbody/tr");
+  ASSERT_GT(rows, 0u);
+  EXPECT_EQ(p.count("//section[@class='attendance']//tbody/tr/td[4][@class='term']"), rows);
+  EXPECT_EQ(p.count("//section[@class='attendance']//tbody/tr/td[8][@class='term']"), rows);
 }
 
 TEST(BinderHtml, CoverAndPlanTopics) {

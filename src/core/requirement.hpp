@@ -177,6 +177,7 @@ struct OrgActivityFact {
   Date ends_on;
   std::int64_t expected = 0;
   std::int64_t attended = 0;
+  double credit_hours = 0;
 };
 
 struct OrgFacts {

@@ -286,7 +286,8 @@ class ReportQueries {
   virtual OrgStats org_stats(Id org_id, bool descendants, Date from, Date to, Date held_by) = 0;
   /// Activities of the subtree started within [from, to], counted by plan topic, most first.
   virtual std::vector<TopicCount> activities_by_topic(Id org_id, Date from, Date to) = 0;
-  /// Activities of the subtree started within [from, to], by date, with their org's name and audience.
+  /// Activities of the subtree started within [from, to], by date, with their org's name; the audience
+  /// (`expected`, `attended`) is left at 0 for the caller, who has it from the orgs' facts.
   virtual std::vector<ActivityRow> activity_rows(Id org_id, Date from, Date to) = 0;
 };
 

@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <array>
+#include <tuple>
 #include <map>
 
 #include "core/embedded.hpp"
@@ -342,15 +344,49 @@ Result<Review> RequirementService::review(const Actor& actor, core::Id org_id, i
     r.year = year;
     r.as_of = day;
     const auto span = year_span(year);
-    r.totals = repos.reports().org_stats(org_id, true, span.from, span.to, day);
-    r.topics = repos.reports().activities_by_topic(org_id, span.from, std::min(span.to, day));
-    r.activities = repos.reports().activity_rows(org_id, span.from, std::min(span.to, day));
+    // Totals, months and each activity's audience from the orgs' facts, which the cache keeps: counted in
+    // SQL they are one pass over every audience of the year each time (ReportQueries::org_stats counts the
+    // same, and a test holds the two equal).
+    const auto until = std::min(span.to, day);
+    std::vector<core::Id> orgs;
+    for (const auto& o : repos.orgs().subtree(org_id)) orgs.push_back(o.id);
+    std::map<core::Id, std::pair<std::int64_t, std::int64_t>> audience;  // activity -> expected, attended
+    std::map<core::ActivityKind, std::int64_t> by_kind;
+    std::array<std::pair<std::int64_t, std::int64_t>, 13> by_month{};
+    for (const auto& facts : cache_->org_facts(repos.compliance(), cache_->catch_up(repos.compliance()), orgs, span)) {
+      for (const auto& a : facts->activities) {
+        if (a.starts_on < span.from || a.starts_on > span.to) continue;
+        if (a.starts_on > until) {
+          r.totals.upcoming += 1;
+          continue;
+        }
+        r.totals.activities += 1;
+        r.totals.study_days += (a.ends_on - a.starts_on) + 1;
+        r.totals.credit_hours += a.credit_hours;
+        r.totals.expected += a.expected;
+        r.totals.attended += a.attended;
+        by_kind[a.kind] += 1;
+        by_month[static_cast<std::size_t>(a.starts_on.month())].first += a.expected;
+        by_month[static_cast<std::size_t>(a.starts_on.month())].second += a.attended;
+        audience[a.activity_id] = {a.expected, a.attended};
+      }
+    }
+    for (const auto& [kind, count] : by_kind) r.totals.activities_by_kind.emplace_back(kind, count);
+    std::stable_sort(r.totals.activities_by_kind.begin(), r.totals.activities_by_kind.end(),
+                     [](const auto& a, const auto& b) {
+                       if (a.second != b.second) return a.second > b.second;
+                       return core::code(a.first) < core::code(b.first);
+                     });
+    r.topics = repos.reports().activities_by_topic(org_id, span.from, until);
+    r.activities = repos.reports().activity_rows(org_id, span.from, until);
+    for (auto& row : r.activities) {
+      const auto it = audience.find(row.activity_id);
+      if (it != audience.end()) std::tie(row.expected, row.attended) = it->second;
+    }
     for (int m = 1; m <= 12; ++m) {
-      const auto from = *core::Date::from_ymd(year, m, 1);
-      if (from > day) break;
-      const auto to = from.add_months(1).add_days(-1);
-      const auto stats = repos.reports().org_stats(org_id, true, from, to, day);
-      r.months.push_back({m, stats.expected, stats.attended});
+      if (*core::Date::from_ymd(year, m, 1) > day) break;
+      const auto& [expected, attended] = by_month[static_cast<std::size_t>(m)];
+      r.months.push_back({m, expected, attended});
     }
     r.compliance = Compliance{year, day, {}};
     XF_TRY(evaluate(repos, repos.requirements().reaching(org_id), org_id, std::nullopt, r.compliance));

@@ -98,6 +98,19 @@ class FactCache : public ComplianceFixture {
                                            : std::nullopt;
       EXPECT_EQ(unit.participation_rate, rate) << unit.org.name;
     }
+    // So are the review's totals.
+    const auto review = ok(services_->requirements.review(admin_, district, 2026, std::nullopt));
+    const auto stats = ok(services_->stats.org_year(admin_, district, 2026, true));
+    EXPECT_EQ(review.totals.activities, stats.activities);
+    EXPECT_EQ(review.totals.upcoming, stats.upcoming);
+    EXPECT_EQ(review.totals.study_days, stats.study_days);
+    EXPECT_EQ(core::round_credit_hours(review.totals.credit_hours), stats.credit_hours);
+    EXPECT_EQ(review.totals.expected, stats.expected);
+    EXPECT_EQ(review.totals.attended, stats.attended);
+    EXPECT_EQ(review.totals.activities_by_kind, stats.activities_by_kind);
+    std::int64_t expected = 0;
+    for (const auto& a : review.activities) expected += a.expected;
+    EXPECT_EQ(expected, stats.expected) << "each activity's audience adds up to the total";
   }
 
   std::vector<Id> people;

@@ -96,23 +96,14 @@ std::vector<service::TopicCount> SqliteReportQueries::activities_by_topic(Id org
 
 std::vector<service::ActivityRow> SqliteReportQueries::activity_rows(Id org_id, Date from, Date to) {
   auto s = c_.prepare(
-      "WITH held AS (SELECT a.id, a.org_id, a.kind, a.title, a.starts_on, a.ends_on, a.credit_hours FROM org_closure c "
-      "  JOIN activities a ON a.org_id = c.descendant_id AND a.starts_on >= ?2 AND a.starts_on <= ?3 "
-      "  WHERE c.ancestor_id = ?1), "
-      "audience (activity_id, person_id) AS ("
-      "  SELECT a.id, m.person_id FROM held a JOIN memberships m ON " MEMBER_ON_FIRST_DAY
-      "  UNION SELECT a.id, i.person_id FROM held a JOIN activity_invitees i ON i.activity_id = a.id), "
-      "counted AS (SELECT x.activity_id, count(*) AS expected, "
-      "  count(CASE WHEN t.status IN ('present', 'late') THEN 1 END) AS attended FROM audience x "
-      "  LEFT JOIN attendance t ON t.activity_id = x.activity_id AND t.person_id = x.person_id GROUP BY x.activity_id) "
-      "SELECT h.id, h.kind, h.title, o.name, h.starts_on, h.ends_on, h.credit_hours, coalesce(n.expected, 0), "
-      "coalesce(n.attended, 0) FROM held h JOIN orgs o ON o.id = h.org_id LEFT JOIN counted n ON n.activity_id = h.id "
-      "ORDER BY h.starts_on, h.id");
+      "SELECT a.id, a.kind, a.title, o.name, a.starts_on, a.ends_on, a.credit_hours FROM org_closure c "
+      "JOIN activities a ON a.org_id = c.descendant_id AND a.starts_on >= ?2 AND a.starts_on <= ?3 "
+      "JOIN orgs o ON o.id = a.org_id WHERE c.ancestor_id = ?1 ORDER BY a.starts_on, a.id");
   s.bind(1, org_id).bind(2, from).bind(3, to);
   std::vector<service::ActivityRow> out;
   while (s.step()) {
     out.push_back({s.int64(0), enum_column<core::ActivityKind>(s, 1), s.text(2), s.text(3), s.date(4), s.date(5),
-                   s.real(6), s.int64(7), s.int64(8)});
+                   s.real(6), 0, 0});
   }
   return out;
 }

@@ -298,7 +298,7 @@ std::map<Id, core::OrgFacts> SqliteComplianceQueries::org_facts(const std::vecto
   std::map<Id, core::OrgFacts> out;
   if (orgs.empty()) return out;
   auto s = c_.prepare(
-      "WITH held AS (SELECT a.id, a.org_id, a.kind, a.starts_on, a.ends_on FROM json_each(?1) x "
+      "WITH held AS (SELECT a.id, a.org_id, a.kind, a.starts_on, a.ends_on, a.credit_hours FROM json_each(?1) x "
       "  JOIN activities a ON a.org_id = x.value AND a.starts_on >= ?2 AND a.starts_on <= ?3), "
       "audience (activity_id, person_id) AS ("
       "  SELECT a.id, m.person_id FROM held a JOIN memberships m ON " MEMBER_ON_FIRST_DAY
@@ -306,12 +306,13 @@ std::map<Id, core::OrgFacts> SqliteComplianceQueries::org_facts(const std::vecto
       "counted AS (SELECT x.activity_id, count(*) AS expected, "
       "  count(CASE WHEN t.status IN ('present', 'late') THEN 1 END) AS attended FROM audience x "
       "  LEFT JOIN attendance t ON t.activity_id = x.activity_id AND t.person_id = x.person_id GROUP BY x.activity_id) "
-      "SELECT h.org_id, h.id, h.kind, h.starts_on, h.ends_on, coalesce(n.expected, 0), coalesce(n.attended, 0) "
+      "SELECT h.org_id, h.id, h.kind, h.starts_on, h.ends_on, coalesce(n.expected, 0), coalesce(n.attended, 0), "
+      "h.credit_hours "
       "FROM held h LEFT JOIN counted n ON n.activity_id = h.id ORDER BY h.org_id, h.starts_on, h.id");
   s.bind(1, id_array(orgs)).bind(2, year.from).bind(3, year.to);
   while (s.step()) {
     out[s.int64(0)].activities.push_back({s.int64(1), enum_column<core::ActivityKind>(s, 2), s.date(3), s.date(4),
-                                          s.int64(5), s.int64(6)});
+                                          s.int64(5), s.int64(6), s.real(7)});
   }
   return out;
 }

@@ -100,8 +100,10 @@ std::vector<std::shared_ptr<const Facts>> FactCache::lookup(Shelf<Facts>& shelf,
   std::vector<std::size_t> missing_at;
   {
     std::lock_guard lock(mutex_);
+    // A transaction older than the cache must see its own snapshot, not what later writes left here.
+    const bool current = capacity_ > 0 && mark == mark_;
     for (std::size_t i = 0; i < ids.size(); ++i) {
-      if (capacity_ > 0) {
+      if (current) {
         const auto it = shelf.by_id.find(ids[i]);
         if (it != shelf.by_id.end()) {
           const auto f = std::find_if(it->second.begin(), it->second.end(), [&](const auto& e) { return e.first == y; });
@@ -150,13 +152,16 @@ List cached_list(std::mutex& mutex, std::size_t capacity, std::int64_t mark, con
   if (capacity > 0) {
     std::lock_guard lock(mutex);
     const auto it = lists.find(key);
-    if (it != lists.end()) return it->second;
+    if (mark == cache_mark && it != lists.end()) return it->second;
   }
   List list = read();
   std::lock_guard lock(mutex);
   reads += 1;
   if (capacity > 0 && mark == cache_mark) {
-    if (lists.size() >= kSubjectLists) lists.clear();
+    // Lists are bounded in entries as the facts are in person-years: a province's lists can hold millions.
+    std::size_t entries = list->size();
+    for (const auto& [k, l] : lists) entries += l->size();
+    if (lists.size() >= kSubjectLists || entries > capacity) lists.clear();
     lists[key] = list;
   }
   return list;

@@ -22,9 +22,12 @@ namespace xuefeng::service {
 /// a mark, entry, speaker, invitee, activity or membership belongs to; every list of bound subjects when
 /// people, memberships or orgs changed. Writes from another process are seen the same way.
 ///
-/// Only a transaction at the newest mark the cache has seen stores what it read; an older one (it began
-/// before a write another reader has already caught up with) reads through without storing, so nothing
-/// older than the cache's mark ever enters it. Thread-safe: reader threads share one cache.
+/// Only a transaction at the newest mark the cache has seen reads from it and stores what it read; an
+/// older one (it began before a write another reader has already caught up with) reads the database
+/// alone, so it sees its own snapshot and nothing older than the cache's mark ever enters it. Lists of
+/// bound subjects are kept under the set's id and version and dropped whenever a set, a person, a
+/// membership or an org changes (a deleted set's id may be handed out again). Thread-safe: reader threads
+/// share one cache.
 class FactCache {
  public:
   /// `capacity` person-years (and as many org-years) at most; the oldest go first. 0 turns caching off:

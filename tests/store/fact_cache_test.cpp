@@ -74,7 +74,9 @@ class FactCache : public ComplianceFixture {
   std::string views(service::Services& services) {
     std::string out;
     for (const auto as_of : {std::optional<core::Date>{}, std::optional<core::Date>{date("2026-12-31")}}) {
+      // The district, and the township within it: sets attached above an org are evaluated over its subtree.
       out += describe(ok(services.requirements.org_compliance(admin_, district, 2026, as_of)));
+      out += describe(ok(services.requirements.org_compliance(admin_, township, 2026, as_of)));
       out += describe(ok(services.requirements.units(admin_, district, 2026, as_of,
                                                      service::UnitOrder::kCompliantShare, false)));
       for (const auto p : people) out += describe(ok(services.requirements.person_compliance(admin_, p, 2026, as_of)));
@@ -212,6 +214,10 @@ TEST_F(FactCache, EveryKindOfWriteShowsAtOnce) {
   ASSERT_TRUE(services_->requirements.remove(admin_, cadence, std::nullopt));
   ASSERT_TRUE(services_->requirements.remove(admin_, egov, std::nullopt));
   expect_current("requirement sets removed");
+
+  // The highest id is handed out again: a new set of the same kind of subject takes the cadence's place.
+  EXPECT_EQ(from_template(district, "central_group_year"), cadence);
+  expect_current("a set created with a removed one's id");
 
   const auto after = services_->requirements.fact_cache().counters();
   EXPECT_GT(after.invalidated, warm.invalidated) << "writes must drop what they touched";

@@ -176,7 +176,8 @@ service::TouchedFacts SqliteComplianceQueries::touched(std::int64_t after, std::
       } else if (table == "people") {
         if (!s.is_null(1)) people.insert(s.int64(1));
         out.subjects = true;
-      } else if (table == "orgs") {
+      } else if (table == "orgs" || table == "requirement_sets") {
+        // A set's id may be handed out again after it is deleted, so lists kept under it must go too.
         out.subjects = true;
       }
     }

@@ -261,7 +261,10 @@ Response download(const RequestContext& ctx, core::Result<exports::Document> doc
   Response r = attachment_response(std::move(document->bytes), document->content_type, document->filename,
                                    document->ascii_filename, Disposition::kInline);
   // The page's text is the users' own (escaped); it may style itself, and nothing may run or load.
-  r.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+  // base-uri and form-action do not fall back to default-src; sandbox keeps a page from running anything.
+  r.set_header("Content-Security-Policy",
+               "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
+               "frame-ancestors 'none'; sandbox");
   return r;
 }
 

@@ -97,8 +97,8 @@ json::value make_up_json(const service::MakeUpList& list, bool open_only) {
 
 /// `?state=open` (the default: not yet made up, overdue included) or `all`.
 core::Result<bool> open_only_query(const RequestContext& ctx) {
-  const auto state = ctx.query_value("state").value_or("open");
-  if (state == "open") return true;
+  const auto state = ctx.query_value("state").value_or("");
+  if (state.empty() || state == "open") return true;  // `?state=` is the default, as `?format=` is
   if (state == "all") return false;
   return core::fail(core::Error::validation("state", {"取值应为以下之一：open, all", "must be one of: open, all"}));
 }

@@ -67,7 +67,7 @@ std::vector<Placed> place_people(const std::vector<MemberView>& memberships,
 
 }  // namespace
 
-Result<Binder> BinderService::binder_in(Repositories& repos, PersonView person, int year,
+Result<Binder> BinderService::binder_in(Repositories& repos, Access& access, PersonView person, int year,
                                         core::Date as_of) const {
   Binder out;
   const Id person_id = person.person.id;
@@ -78,6 +78,8 @@ Result<Binder> BinderService::binder_in(Repositories& repos, PersonView person, 
   std::set<Id> orgs_seen;
   for (const auto& m : out.memberships) {
     if (!orgs_seen.insert(m.membership.org_id).second) continue;
+    // Only plans the reader may open: an org they cannot see stays "not found" here too.
+    if (!access.reads_org(m.membership.org_id)) continue;
     if (auto plan = repos.plans().find_by_org_year(m.membership.org_id, year))
       out.plans.push_back(std::move(*plan));
   }
@@ -90,7 +92,7 @@ Result<Binder> BinderService::person(const Actor& actor, Id person_id, int year)
   return read(ctx_.db(), [&](Repositories& repos) -> Result<Binder> {
     Access access(actor, repos, ctx_.today());
     XF_TRY_ASSIGN(auto person, ArchiveService::readable_person(repos, access, person_id));
-    return binder_in(repos, std::move(person), year, as_of);
+    return binder_in(repos, access, std::move(person), year, as_of);
   });
 }
 
@@ -127,7 +129,7 @@ Result<OrgBinder> BinderService::org(const Actor& actor, Id org_id, int year) {
       if (person == people.end()) continue;  // a membership holds its person; kept safe all the same
       const bool shown = access.actor().is_person(p.person_id) || details.count(p.person_id) > 0;
       XF_TRY_ASSIGN(auto binder,
-                    binder_in(repos, PersonView::shown(std::move(person->second), shown), year, as_of));
+                    binder_in(repos, access, PersonView::shown(std::move(person->second), shown), year, as_of));
       out.people.push_back(std::move(binder));
     }
     return out;

@@ -672,7 +672,7 @@ class BinderService {
   Result<OrgBinder> org(const Actor& actor, core::Id org_id, int year);
 
  private:
-  Result<Binder> binder_in(Repositories& repos, PersonView person, int year, core::Date as_of) const;
+  Result<Binder> binder_in(Repositories& repos, Access& access, PersonView person, int year, core::Date as_of) const;
   const ServiceContext& ctx_;
   const ArchiveService& archive_;
   const RequirementService& requirements_;

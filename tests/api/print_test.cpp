@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 #include <set>
 
@@ -17,7 +19,7 @@ namespace {
 namespace json = boost::json;
 
 constexpr const char* kHtml = "text/html; charset=utf-8";
-constexpr const char* kPagePolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+constexpr const char* kPagePolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox";
 
 /// The headers of a page to print: shown inline, saved under `ascii` or (preferred) the percent-encoded
 /// UTF-8 name, with the policy that lets its own style sheet apply and nothing else.
@@ -238,6 +240,23 @@ TEST(Print, PrintedPagesFollowTheAccessOfTheirData) {
   HttpClient secretary = server.client();
   secretary.login("shuji", "password-shuji");
   for (const auto& url : {org_binder, review, binder}) EXPECT_EQ(secretary.get(url).status, 200) << url;
+
+  // Q also belonged to the township that year, whose plan the branch's secretary may not open (404): the
+  // binder leaves that plan out for them, and shows it to the administrator.
+  add_member(admin, y.township, y.q, "2025-03-01");
+  ASSERT_EQ(admin.post("/api/v1/plans",
+                       json::object{{"org_id", y.township}, {"year", 2025}, {"title", "柳塘镇2025年学习计划"},
+                                    {"topics", json::array{json::object{{"title", "推进乡村全面振兴"}}}}})
+                .status,
+            201);
+  const auto plan_titles = [&](HttpClient& c) {
+    std::vector<std::string> out;
+    for (const auto& h : html_of(c.get(binder)).all("//section[@class='plans']/h3")) out.emplace_back(h.text().get());
+    return out;
+  };
+  const auto for_admin = plan_titles(admin);
+  EXPECT_NE(std::find(for_admin.begin(), for_admin.end(), "中共柳塘镇委员会：柳塘镇2025年学习计划"), for_admin.end());
+  for (const auto& title : plan_titles(secretary)) EXPECT_EQ(title.find("柳塘镇"), std::string::npos) << title;
 }
 
 TEST(Print, TheReviewAsAPageHasTheFiguresOfItsJson) {

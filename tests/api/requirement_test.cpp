@@ -133,6 +133,7 @@ TEST(Requirements, MakeUpObligationsAreListedPerPersonAndPerOrg) {
   EXPECT_EQ(rows[1].at("person_id"), g.wu);
   EXPECT_EQ(rows[1].at("state"), "done");
 
+  EXPECT_EQ(admin.get(person_url + "&state=").json().at("state"), "open");  // empty: the default
   const auto bad = admin.get(person_url + "&state=closed");
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(error_fields(bad), std::vector<std::string>{"state"});

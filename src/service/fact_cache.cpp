@@ -18,24 +18,34 @@ FactCache::FactCache(std::size_t capacity) : capacity_(capacity) {}
 std::int64_t FactCache::catch_up(ComplianceQueries& queries) {
   const auto mark = queries.change_mark();
   if (capacity_ == 0) return mark;
-  std::lock_guard lock(mutex_);
-  if (mark <= mark_) return mark;  // up to date, or this transaction is older than the cache
-  if (mark_ < 0) {
-    mark_ = mark;  // empty: nothing to drop
-    return mark;
-  }
-  if (mark - mark_ > kCatchUpLimit) {
-    clear();
-    counters_.clears += 1;
-  } else {
-    const auto touched = queries.touched(mark_, mark);
-    counters_.catch_ups += 1;
-    for (const auto id : touched.people) erase(people_, id);
-    for (const auto id : touched.orgs) erase(orgs_, id);
-    if (touched.subjects) {
-      bound_people_.clear();
-      bound_orgs_.clear();
+  std::int64_t seen = 0;
+  {
+    std::lock_guard lock(mutex_);
+    if (mark <= mark_) return mark;  // up to date, or this transaction is older than the cache
+    if (mark_ < 0) {
+      mark_ = mark;  // empty: nothing to drop
+      return mark;
     }
+    if (mark - mark_ > kCatchUpLimit) {
+      clear();
+      counters_.clears += 1;
+      mark_ = mark;
+      return mark;
+    }
+    seen = mark_;
+  }
+  // Read outside the lock: the other readers go on meanwhile (and cannot store while behind `mark`).
+  const auto touched = queries.touched(seen, mark);
+  std::lock_guard lock(mutex_);
+  // Another reader may have caught up meanwhile: to `mark` or past it (nothing left to do), or part of the
+  // way, which what was read here covers too.
+  if (mark_ >= mark || mark_ < seen) return mark;
+  counters_.catch_ups += 1;
+  for (const auto id : touched.people) erase(people_, id);
+  for (const auto id : touched.orgs) erase(orgs_, id);
+  if (touched.subjects) {
+    bound_people_.clear();
+    bound_orgs_.clear();
   }
   mark_ = mark;
   return mark;

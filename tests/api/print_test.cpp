@@ -250,8 +250,9 @@ TEST(Print, PrintedPagesFollowTheAccessOfTheirData) {
                 .status,
             201);
   const auto plan_titles = [&](HttpClient& c) {
+    const auto page = html_of(c.get(binder));  // the nodes live as long as the page
     std::vector<std::string> out;
-    for (const auto& h : html_of(c.get(binder)).all("//section[@class='plans']/h3")) out.emplace_back(h.text().get());
+    for (const auto& h : page.all("//section[@class='plans']/h3")) out.emplace_back(h.text().get());
     return out;
   };
   const auto for_admin = plan_titles(admin);

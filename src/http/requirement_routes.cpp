@@ -143,12 +143,16 @@ json::value compliance_json(const service::Compliance& c) {
   return json::object{{"year", c.year}, {"as_of", c.as_of.to_string()}, {"subjects", std::move(subjects)}};
 }
 
+/// The `{id}` of a year's view (a person or an org) with its `year` and `as_of`, checked in that order.
 struct YearQuery {
+  core::Id id = 0;
   int year = 0;
   std::optional<core::Date> as_of;
 };
 
 core::Result<YearQuery> year_query(const RequestContext& ctx) {
+  const auto id = ctx.id("id");
+  if (!id) return core::fail(id.error());
   const auto year = query_int(ctx, "year");
   if (!year) return core::fail(year.error());
   if (!*year) return core::fail(core::Error::validation("year", {"必须填写", "is required"}));
@@ -156,7 +160,20 @@ core::Result<YearQuery> year_query(const RequestContext& ctx) {
   if (!as_of) return core::fail(as_of.error());
   // Out-of-range years become 0, which the service refuses with its own message.
   const std::int64_t y = **year;
-  return YearQuery{y >= 0 && y <= 9999 ? static_cast<int>(y) : 0, *as_of};
+  return YearQuery{*id, y >= 0 && y <= 9999 ? static_cast<int>(y) : 0, *as_of};
+}
+
+using MakeUpUseCase = core::Result<service::MakeUpList> (service::RequirementService::*)(
+    const service::Actor&, core::Id, int, std::optional<core::Date>, bool);
+
+/// A make-up list, the person's or the org's: the two routes differ only in the use case.
+Response make_up_response(RequestContext& ctx, service::RequirementService& requirements, MakeUpUseCase list) {
+  const auto q = year_query(ctx);
+  if (!q) return error_response(q.error(), ctx);
+  const auto open_only = open_only_query(ctx);
+  if (!open_only) return error_response(open_only.error(), ctx);
+  return respond(ctx, (requirements.*list)(ctx.actor, q->id, q->year, q->as_of, *open_only),
+                 [&](const service::MakeUpList& l) { return make_up_json(l, *open_only); });
 }
 
 /// Subjects by score, best first, each with its grade and what each item contributed.
@@ -407,77 +424,52 @@ void add_requirement_routes(Router& router, const RouteDeps& deps) {
   });
 
   router.add(Method::kGet, "/api/v1/people/{id}/compliance", Auth::kRequired, [&requirements](RequestContext& ctx) {
-    const auto id = ctx.id("id");
-    if (!id) return error_response(id.error(), ctx);
     const auto q = year_query(ctx);
     if (!q) return error_response(q.error(), ctx);
-    return respond(ctx, requirements.person_compliance(ctx.actor, *id, q->year, q->as_of), compliance_json);
+    return respond(ctx, requirements.person_compliance(ctx.actor, q->id, q->year, q->as_of), compliance_json);
   });
 
   router.add(Method::kGet, "/api/v1/orgs/{id}/compliance", Auth::kRequired, [&requirements](RequestContext& ctx) {
-    const auto id = ctx.id("id");
-    if (!id) return error_response(id.error(), ctx);
     const auto q = year_query(ctx);
     if (!q) return error_response(q.error(), ctx);
-    return respond(ctx, requirements.org_compliance(ctx.actor, *id, q->year, q->as_of), compliance_json);
+    return respond(ctx, requirements.org_compliance(ctx.actor, q->id, q->year, q->as_of), compliance_json);
   });
 
   router.add(Method::kGet, "/api/v1/people/{id}/make-up", Auth::kRequired, [&requirements](RequestContext& ctx) {
-    const auto id = ctx.id("id");
-    if (!id) return error_response(id.error(), ctx);
-    const auto q = year_query(ctx);
-    if (!q) return error_response(q.error(), ctx);
-    const auto open_only = open_only_query(ctx);
-    if (!open_only) return error_response(open_only.error(), ctx);
-    return respond(ctx, requirements.person_make_up(ctx.actor, *id, q->year, q->as_of, *open_only),
-                   [&](const service::MakeUpList& list) { return make_up_json(list, *open_only); });
+    return make_up_response(ctx, requirements, &service::RequirementService::person_make_up);
   });
-
   router.add(Method::kGet, "/api/v1/orgs/{id}/make-up", Auth::kRequired, [&requirements](RequestContext& ctx) {
-    const auto id = ctx.id("id");
-    if (!id) return error_response(id.error(), ctx);
-    const auto q = year_query(ctx);
-    if (!q) return error_response(q.error(), ctx);
-    const auto open_only = open_only_query(ctx);
-    if (!open_only) return error_response(open_only.error(), ctx);
-    return respond(ctx, requirements.org_make_up(ctx.actor, *id, q->year, q->as_of, *open_only),
-                   [&](const service::MakeUpList& list) { return make_up_json(list, *open_only); });
+    return make_up_response(ctx, requirements, &service::RequirementService::org_make_up);
   });
 
   router.add(Method::kGet, "/api/v1/orgs/{id}/review", Auth::kRequired, [&requirements](RequestContext& ctx) {
-    const auto id = ctx.id("id");
-    if (!id) return error_response(id.error(), ctx);
     const auto q = year_query(ctx);
     if (!q) return error_response(q.error(), ctx);
     const auto format = response_format(ctx, {ResponseFormat::kJson, ResponseFormat::kXlsx, ResponseFormat::kHtml});
     if (!format) return error_response(format.error(), ctx);
     if (*format == ResponseFormat::kXlsx) {
-      return respond_download(ctx, requirements.review(ctx.actor, *id, q->year, q->as_of),
+      return respond_download(ctx, requirements.review(ctx.actor, q->id, q->year, q->as_of),
                               [](const service::Review& r) { return exports::review_workbook(r); });
     }
     if (*format == ResponseFormat::kHtml) {
-      return respond_download(ctx, requirements.review(ctx.actor, *id, q->year, q->as_of),
+      return respond_download(ctx, requirements.review(ctx.actor, q->id, q->year, q->as_of),
                               [](const service::Review& r) { return exports::review_html(r); });
     }
-    return respond(ctx, requirements.review(ctx.actor, *id, q->year, q->as_of), review_json);
+    return respond(ctx, requirements.review(ctx.actor, q->id, q->year, q->as_of), review_json);
   });
 
   router.add(Method::kGet, "/api/v1/orgs/{id}/assessment", Auth::kRequired, [&requirements](RequestContext& ctx) {
-    const auto id = ctx.id("id");
-    if (!id) return error_response(id.error(), ctx);
     const auto q = year_query(ctx);
     if (!q) return error_response(q.error(), ctx);
-    return respond(ctx, requirements.org_compliance(ctx.actor, *id, q->year, q->as_of), assessment_json);
+    return respond(ctx, requirements.org_compliance(ctx.actor, q->id, q->year, q->as_of), assessment_json);
   });
 
   router.add(Method::kGet, "/api/v1/orgs/{id}/compliance/units", Auth::kRequired, [&requirements](RequestContext& ctx) {
-    const auto id = ctx.id("id");
-    if (!id) return error_response(id.error(), ctx);
     const auto q = year_query(ctx);
     if (!q) return error_response(q.error(), ctx);
     const auto sort = unit_sort(ctx);
     if (!sort) return error_response(sort.error(), ctx);
-    return respond(ctx, requirements.units(ctx.actor, *id, q->year, q->as_of, sort->order, sort->ascending), units_json);
+    return respond(ctx, requirements.units(ctx.actor, q->id, q->year, q->as_of, sort->order, sort->ascending), units_json);
   });
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/embedded.hpp"
+#include "core/rules.hpp"
 #include "core/text.hpp"
 #include "service/access.hpp"
 #include "service/checks.hpp"
@@ -246,6 +247,44 @@ Result<Compliance> RequirementService::org_compliance(const Actor& actor, core::
   });
 }
 
+RequirementService::SubtreeYear RequirementService::subtree_year(Repositories& repos, core::Id root, int year,
+                                                               core::Date day) const {
+  // Counted in SQL this is one pass over every audience of the year each time (a test holds the two equal).
+  const auto span = year_span(year);
+  const auto until = std::min(span.to, day);
+  std::vector<core::Id> orgs;
+  for (const auto& o : repos.orgs().subtree(root)) orgs.push_back(o.id);
+  SubtreeYear out;
+  std::map<core::ActivityKind, std::int64_t> by_kind;
+  for (const auto& facts : cache_->org_facts(repos.compliance(), cache_->catch_up(repos.compliance()), orgs, span)) {
+    for (const auto& a : facts->activities) {
+      if (a.starts_on < span.from || a.starts_on > span.to) continue;
+      if (a.starts_on > until) {
+        out.totals.upcoming += 1;
+        continue;
+      }
+      out.totals.activities += 1;
+      out.totals.study_days += (a.ends_on - a.starts_on) + 1;
+      out.totals.credit_hours += a.credit_hours;
+      out.totals.expected += a.expected;
+      out.totals.attended += a.attended;
+      by_kind[a.kind] += 1;
+      auto& month = out.months[static_cast<std::size_t>(a.starts_on.month())];
+      month.first += a.expected;
+      month.second += a.attended;
+      out.activities[a.activity_id] = {a.expected, a.attended};
+    }
+  }
+  // Most first, then by code: the order org_stats gives.
+  for (const auto& [kind, count] : by_kind) out.totals.activities_by_kind.emplace_back(kind, count);
+  std::stable_sort(out.totals.activities_by_kind.begin(), out.totals.activities_by_kind.end(),
+                   [](const auto& a, const auto& b) {
+                     if (a.second != b.second) return a.second > b.second;
+                     return core::code(a.first) < core::code(b.first);
+                   });
+  return out;
+}
+
 Result<UnitsCompliance> RequirementService::units(const Actor& actor, core::Id org_id, int year,
                                                    std::optional<core::Date> as_of, UnitOrder order, bool ascending) {
   XF_TRY_ASSIGN(const auto day, resolve_as_of(year, as_of));
@@ -259,9 +298,7 @@ Result<UnitsCompliance> RequirementService::units(const Actor& actor, core::Id o
 Result<UnitsCompliance> RequirementService::units_in(Repositories& repos, core::Id org_id, int year, core::Date day,
                                                      UnitOrder order, bool ascending) const {
   UnitsCompliance out{year, day, {}};
-  const auto span = year_span(year);
   const auto sets = repos.requirements().reaching(org_id);
-  const auto mark = cache_->catch_up(repos.compliance());
   for (auto& child : repos.orgs().children(org_id)) {
     Compliance c{year, day, {}};
     std::vector<StoredRequirementSet> reaching_child;
@@ -294,21 +331,8 @@ Result<UnitsCompliance> RequirementService::units_in(Repositories& repos, core::
     unit.people = static_cast<std::int64_t>(people.size());
     for (const auto& [id, fine] : people) unit.compliant += fine ? 1 : 0;
     if (unit.people > 0) unit.compliant_share = static_cast<double>(unit.compliant) / static_cast<double>(unit.people);
-    // Participation as org_stats counts it (activities of the subtree started in the year by `day`, their
-    // audiences), summed from the orgs' facts, which the cache keeps: a supervisor's ranking of a province
-    // is otherwise one pass over every audience of the year.
-    std::vector<core::Id> orgs;
-    for (const auto& o : repos.orgs().subtree(unit.org.id)) orgs.push_back(o.id);
-    std::int64_t expected = 0;
-    std::int64_t attended = 0;
-    for (const auto& facts : cache_->org_facts(repos.compliance(), mark, orgs, span)) {
-      for (const auto& a : facts->activities) {
-        if (a.starts_on < span.from || a.starts_on > std::min(day, span.to)) continue;
-        expected += a.expected;
-        attended += a.attended;
-      }
-    }
-    if (expected > 0) unit.participation_rate = static_cast<double>(attended) / static_cast<double>(expected);
+    const auto totals = subtree_year(repos, unit.org.id, year, day).totals;
+    if (totals.expected > 0) unit.participation_rate = core::participation_rate(totals.attended, totals.expected);
     for (auto& [key, s] : shortfalls) unit.most_behind.push_back(std::move(s));
     std::stable_sort(unit.most_behind.begin(), unit.most_behind.end(),
                      [](const ItemShortfall& a, const ItemShortfall& b) { return a.people > b.people; });
@@ -344,48 +368,18 @@ Result<Review> RequirementService::review(const Actor& actor, core::Id org_id, i
     r.year = year;
     r.as_of = day;
     const auto span = year_span(year);
-    // Totals, months and each activity's audience from the orgs' facts, which the cache keeps: counted in
-    // SQL they are one pass over every audience of the year each time (ReportQueries::org_stats counts the
-    // same, and a test holds the two equal).
     const auto until = std::min(span.to, day);
-    std::vector<core::Id> orgs;
-    for (const auto& o : repos.orgs().subtree(org_id)) orgs.push_back(o.id);
-    std::map<core::Id, std::pair<std::int64_t, std::int64_t>> audience;  // activity -> expected, attended
-    std::map<core::ActivityKind, std::int64_t> by_kind;
-    std::array<std::pair<std::int64_t, std::int64_t>, 13> by_month{};
-    for (const auto& facts : cache_->org_facts(repos.compliance(), cache_->catch_up(repos.compliance()), orgs, span)) {
-      for (const auto& a : facts->activities) {
-        if (a.starts_on < span.from || a.starts_on > span.to) continue;
-        if (a.starts_on > until) {
-          r.totals.upcoming += 1;
-          continue;
-        }
-        r.totals.activities += 1;
-        r.totals.study_days += (a.ends_on - a.starts_on) + 1;
-        r.totals.credit_hours += a.credit_hours;
-        r.totals.expected += a.expected;
-        r.totals.attended += a.attended;
-        by_kind[a.kind] += 1;
-        by_month[static_cast<std::size_t>(a.starts_on.month())].first += a.expected;
-        by_month[static_cast<std::size_t>(a.starts_on.month())].second += a.attended;
-        audience[a.activity_id] = {a.expected, a.attended};
-      }
-    }
-    for (const auto& [kind, count] : by_kind) r.totals.activities_by_kind.emplace_back(kind, count);
-    std::stable_sort(r.totals.activities_by_kind.begin(), r.totals.activities_by_kind.end(),
-                     [](const auto& a, const auto& b) {
-                       if (a.second != b.second) return a.second > b.second;
-                       return core::code(a.first) < core::code(b.first);
-                     });
+    auto figures = subtree_year(repos, org_id, year, day);
+    r.totals = std::move(figures.totals);
     r.topics = repos.reports().activities_by_topic(org_id, span.from, until);
     r.activities = repos.reports().activity_rows(org_id, span.from, until);
     for (auto& row : r.activities) {
-      const auto it = audience.find(row.activity_id);
-      if (it != audience.end()) std::tie(row.expected, row.attended) = it->second;
+      const auto it = figures.activities.find(row.activity_id);
+      if (it != figures.activities.end()) std::tie(row.expected, row.attended) = it->second;
     }
     for (int m = 1; m <= 12; ++m) {
       if (*core::Date::from_ymd(year, m, 1) > day) break;
-      const auto& [expected, attended] = by_month[static_cast<std::size_t>(m)];
+      const auto& [expected, attended] = figures.months[static_cast<std::size_t>(m)];
       r.months.push_back({m, expected, attended});
     }
     r.compliance = Compliance{year, day, {}};

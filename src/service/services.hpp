@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -617,6 +618,14 @@ class RequirementService {
   /// person_compliance inside the caller's transaction, which has checked access: for use cases that
   /// show a person's compliance beside other records (the archive binder).
   Result<Compliance> person_compliance_in(Repositories& repos, core::Id person_id, int year, core::Date as_of) const;
+  /// An org's subtree in the year as ReportQueries::org_stats counts it (activities started by `day`, with
+  /// their audiences), summed from the orgs' kept facts; with the figures per month and per activity.
+  struct SubtreeYear {
+    OrgStats totals;
+    std::array<std::pair<std::int64_t, std::int64_t>, 13> months{};           // [month]: expected, attended
+    std::map<core::Id, std::pair<std::int64_t, std::int64_t>> activities;  // expected, attended
+  };
+  SubtreeYear subtree_year(Repositories& repos, core::Id root, int year, core::Date day) const;
 
  private:
   Result<RequirementSet> load(const StoredRequirementSet& stored) const;

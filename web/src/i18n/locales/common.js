@@ -22,6 +22,7 @@ export default {
       loading: '加载中…', empty: '暂无数据', saved: '已保存', deleted: '已删除', failed: '操作失败',
       confirmDelete: '确定删除吗？此操作不可撤销。', network: '无法连接服务器，请检查网络后重试',
     },
+    orgPicker: { placeholder: '选择组织' },
     role: {
       admin: '系统管理员', org_admin: '组织管理员', secretary: '书记', study_secretary: '学习秘书',
       supervisor: '督导', member: '成员',
@@ -73,6 +74,7 @@ export default {
       loading: 'Loading…', empty: 'Nothing here yet', saved: 'Saved', deleted: 'Deleted', failed: 'Failed',
       confirmDelete: 'Delete this? It cannot be undone.', network: 'Cannot reach the server; check the network and retry',
     },
+    orgPicker: { placeholder: 'Choose an organization' },
     role: {
       admin: 'Administrator', org_admin: 'Org administrator', secretary: 'Secretary',
       study_secretary: 'Study secretary', supervisor: 'Supervisor', member: 'Member',

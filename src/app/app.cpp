@@ -5,11 +5,15 @@
 #include <fstream>
 #include <thread>
 
+#include "core/embedded.hpp"
 #include "service/crypto.hpp"
 
 namespace xuefeng::app {
 
-Application::Application(const AppConfig& config) : config_(config) {
+Application::Application(const AppConfig& config)
+    : config_(config),
+      site_(config.web_root.empty() ? http::StaticSite::embedded(embedded::web_files())
+                                    : http::StaticSite::directory(config.web_root)) {
   service::crypto::init();
   store::sqlite::SqliteOptions options;
   options.path = config_.db_path;
@@ -24,6 +28,7 @@ Application::Application(const AppConfig& config) : config_(config) {
   api_config.offset = config_.offset;
   api_config.public_url = config_.public_url;
   api_config.secure_cookies = config_.secure_cookies;
+  api_config.site = &site_;
   api_ = std::make_unique<http::Api>(*services_, api_config);
 }
 

@@ -6,6 +6,7 @@
 #include "core/time.hpp"
 #include "http/api.hpp"
 #include "http/requirement_codec.hpp"
+#include "http/static_site.hpp"
 #include "server/server.hpp"
 #include "service/services.hpp"
 #include "store/sqlite/database.hpp"
@@ -19,6 +20,8 @@ struct AppConfig {
   core::UtcOffset offset;
   std::string public_url;
   bool secure_cookies = false;
+  /// Serve the web UI from this directory instead of the copy built into the binary (UI development).
+  std::string web_root;
   server::ServerConfig server;
 };
 
@@ -43,6 +46,7 @@ class Application {
   std::unique_ptr<store::sqlite::SqliteDatabase> database_;
   std::unique_ptr<service::ServiceContext> context_;
   http::JsonRequirementCodec requirement_codec_;
+  http::StaticSite site_;
   std::unique_ptr<service::Services> services_;
   std::unique_ptr<http::Api> api_;
 };

@@ -124,6 +124,9 @@ int main(int argc, char** argv) {
   serve->add_option("--workers", config.server.worker_threads, "Request worker threads")->capture_default_str();
   serve->add_option("--port-file", port_file, "Write the bound port to this file once listening");
   serve->add_flag("--secure-cookies", config.secure_cookies, "Mark the session cookie Secure (behind HTTPS)");
+  serve->add_option("--web-root", config.web_root,
+                    "Serve the web UI from this directory (a Vite build) instead of the built-in copy")
+      ->check(CLI::ExistingDirectory);
   int read_timeout = static_cast<int>(config.server.read_timeout.count());
   serve->add_option("--read-timeout", read_timeout, "Seconds a request may take to arrive once it has begun")
       ->check(CLI::Range(1, 3600))

@@ -17,4 +17,8 @@ std::span<const EmbeddedFile> sqlite_migrations();
 /// data/requirement_templates/*.json, in file-name order.
 std::span<const EmbeddedFile> requirement_templates();
 
+/// The built web UI (web/, built by Vite into the build tree) with its precompressed .gz files; empty
+/// when built with -DXUEFENG_WEB=OFF. Linked into xuefeng_app only.
+std::span<const EmbeddedFile> web_files();
+
 }  // namespace xuefeng::embedded

@@ -7,6 +7,7 @@
 #include "http/handler_support.hpp"
 #include "http/router.hpp"
 #include "http/routes.hpp"
+#include "http/static_site.hpp"
 
 namespace xuefeng::http {
 namespace {
@@ -27,6 +28,11 @@ bool same_origin(const Request& request) {
 }
 
 bool is_safe(Method m) { return m == Method::kGet || m == Method::kHead || m == Method::kOptions; }
+
+// The API's own paths; everything else belongs to the web UI when there is one.
+bool is_api_path(std::string_view path) {
+  return path == "/api" || path.starts_with("/api/") || path == "/healthz";
+}
 
 }  // namespace
 
@@ -67,6 +73,10 @@ Response Api::dispatch(const Request& request) const {
   const Language language = preferred_language(request.header("Accept-Language"));
   auto target = parse_target(request.target);
   if (!target) return problem_response(target.error(), language);
+  if (config_.site && config_.site->enabled() && (request.method == Method::kGet || request.method == Method::kHead) &&
+      !is_api_path(target->path)) {
+    return config_.site->serve(request, target->path);
+  }
 
   RequestContext ctx{request, {}, std::move(target->query), language, {}, {}, false};
 

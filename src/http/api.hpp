@@ -11,6 +11,8 @@
 
 namespace xuefeng::http {
 
+class StaticSite;
+
 struct ApiConfig {
   /// Times in responses are written at this offset.
   core::UtcOffset offset;
@@ -19,6 +21,8 @@ struct ApiConfig {
   std::string public_url;
   /// Mark the session cookie Secure (set when served over HTTPS).
   bool secure_cookies = false;
+  /// The web UI, answered for GET and HEAD outside /api/ and /healthz; none when null or empty.
+  const StaticSite* site = nullptr;
 };
 
 class Router;

@@ -21,6 +21,23 @@ XUEFENG_PACKAGES=(
   librapidcheck-dev
   clang libclang-rt-14-dev llvm-14
 )
+# Only ./scripts/test needs these: the browser tests drive Debian's Chromium, and the CJK fonts let it
+# draw Chinese in screenshots.
+XUEFENG_BROWSER_PACKAGES=(chromium fonts-noto-cjk)
+
+# The web UI is built with the machine's Node.js and npm (Vite needs Node 20.19 or later). A machine
+# without them gets Debian's; where Node.js comes from elsewhere (its npm inside), nothing is installed.
+ensure_node() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    ensure_packages nodejs npm
+  fi
+  local major
+  major="$(node -p 'process.versions.node.split(".")[0]')"
+  if [ "$major" -lt 20 ]; then
+    echo "Node.js $(node --version) is too old for the web UI (Vite needs 20.19 or later) / Node.js 版本过旧" >&2
+    return 1
+  fi
+}
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 

@@ -36,7 +36,8 @@ export default defineConfig({
     },
   },
   server: {
-    // `npm run dev` against `xuefeng serve` (XUEFENG_API, default http://127.0.0.1:8080).
-    proxy: { '/api': process.env.XUEFENG_API || 'http://127.0.0.1:8080' },
+    // `npm run dev` against `xuefeng serve` (XUEFENG_API, default http://127.0.0.1:8080). The Host header is
+    // kept, so the API's CSRF check sees the same origin as the browser's Origin.
+    proxy: { '/api': { target: process.env.XUEFENG_API || 'http://127.0.0.1:8080', changeOrigin: false } },
   },
 })

@@ -88,15 +88,14 @@ test('the study cycle, from a new activity to the exported review', async (t) =>
   let code
   await t.test('the QR code is projected full screen', async () => {
     await hook(secretary, 'qr-fullscreen').click()
-    const qr = secretary.locator('img[src*="check-in.svg"]')
-    await qr.waitFor()
+    await hook(secretary, 'qr-overlay').waitFor()
+    await hook(secretary, 'qr-image').waitFor()
+    // The code printed under the QR code is the one it carries.
+    code = (await hook(secretary, 'qr-code').innerText()).replace(/\s/g, '')
+    assert.match(code, /^[0-9A-Z]{8}$/)
     await screenshot(secretary, 'activity-qr')
     await secretary.keyboard.press('Escape')
-    await qr.waitFor({ state: 'detached' })
-    // The code the QR carries, as the projector page reads it.
-    const res = await secretary.request.get(`${server.base}/api/v1/activities/${activityId}/check-in`)
-    code = (await res.json()).code
-    assert.match(code, /^[0-9A-Z]{8}$/)
+    await hook(secretary, 'qr-overlay').waitFor({ state: 'hidden' })
   })
 
   await t.test('a member checks in on a phone through the QR link', async () => {
@@ -126,28 +125,29 @@ test('the study cycle, from a new activity to the exported review', async (t) =>
     await api.post(`/activities/${activityId}/leave`, { reason: '当天在村里走访困难群众' })
   })
 
-  await t.test('the secretary marks the rest present, one absent, and approves the leave', async () => {
+  await t.test('the secretary approves the leave, marks the rest present and one absent', async () => {
     await secretary.reload()
+    const leaveRow = secretary.locator(`[data-test="leave-row"][data-person-id="${leaveTaker.personId}"]`)
+    await leaveRow.waitFor()
+    await leaveRow.locator('[data-test="leave-approve"]').click()
+    await secretary.locator(`[data-test="leave-row"][data-person-id="${leaveTaker.personId}"][data-state="approved"]`).waitFor()
     const rows = hook(secretary, 'attendance-row')
-    await rows.first().waitFor()
-    const checkedIn = secretary.locator(`[data-test="attendance-row"][data-person-id="${member.personId}"]`)
-    await checkedIn.waitFor()
+    await secretary.locator(`[data-test="attendance-row"][data-person-id="${member.personId}"]`).waitFor()
     await hook(secretary, 'mark-all-present').click()
     const count = await rows.count()
     assert.ok(count >= 3, `only ${count} rows`)
-    // The last row (not the two test members) is marked absent.
+    // The last row that is not one of the two test members is marked absent.
     let absentId
     for (let i = count - 1; i >= 0; i--) {
       const id = Number(await rows.nth(i).getAttribute('data-person-id'))
       if (id !== member.personId && id !== leaveTaker.personId) {
         absentId = id
-        await rows.nth(i).locator('[data-test="attendance-status"]').getByText('缺席').click()
+        await rows.nth(i).locator('[data-test="attendance-status"] [data-value="absent"]').click()
         break
       }
     }
     await hook(secretary, 'attendance-save').click()
-    await secretary.getByText('已保存').first().waitFor()
-    await hook(secretary, 'leave-approve').first().click()
+    await secretary.locator('[data-test="count-unmarked"] .value').filter({ hasText: /^0$/ }).waitFor()
     await secretary.waitForLoadState('networkidle')
     await screenshot(secretary, 'activity')
 

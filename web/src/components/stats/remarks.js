@@ -26,7 +26,7 @@ export function periodName(item, period) {
 function listPeriods(item, periods) {
   const names = periods.map((p) => periodName(item, p))
   if (names.length <= 3) return names.join(t('requirements.remark.listSep'))
-  return t('requirements.remark.andMore', { first: names.slice(0, 2).join(t('requirements.remark.listSep')), n: names.length })
+  return t('requirements.remark.andMore', { first: names.slice(0, 2).join(t('requirements.remark.listSep')), n: names.length, rest: names.length - 2 })
 }
 
 function amount(item, n) {

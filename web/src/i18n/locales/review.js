@@ -63,7 +63,7 @@ export default {
       tabAssessment: 'Assessment',
       requirements: 'Requirements',
       noRequirements: 'No requirement set applies to this organization yet.',
-      subjects: '{n} subjects',
+      subjects: '{n} subject | {n} subjects',
       units: 'Units ranked',
       noUnits: 'This organization has no units below it.',
       rank: 'Rank',

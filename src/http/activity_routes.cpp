@@ -74,6 +74,9 @@ void add_activity_routes(Router& router, const RouteDeps& deps) {
     const auto descendants = query_bool(ctx, "descendants", false);
     if (!descendants) return error_response(descendants.error(), ctx);
     q.descendants = *descendants;
+    const auto unmarked = query_bool(ctx, "unmarked", false);
+    if (!unmarked) return error_response(unmarked.error(), ctx);
+    q.unmarked = *unmarked;
     const auto from = query_date(ctx, "from");
     if (!from) return error_response(from.error(), ctx);
     q.from = *from;

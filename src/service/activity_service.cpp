@@ -194,6 +194,7 @@ Result<Page<ActivityView>> ActivityService::list(const Actor& actor, const Activ
     filter.kind = query.kind;
     filter.org_id = query.org_id;
     filter.descendants = query.descendants;
+    if (query.unmarked) filter.unmarked_by = ctx_.today();
     filter.visible = Access(actor, repos, ctx_.today()).visibility();
     auto rows = repos.activities().list(filter, page);
     auto activities = make_page(std::move(rows), page.limit, [](const Activity& a) {

@@ -170,6 +170,8 @@ struct ActivityFilter {
   std::optional<Date> from;
   std::optional<Date> to;
   std::optional<core::ActivityKind> kind;
+  /// Set: only activities begun by this day with someone expected and not yet marked.
+  std::optional<Date> unmarked_by;
   /// Which activities the reader may see (those a person takes part in count as theirs).
   Visibility visible;
 };

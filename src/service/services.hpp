@@ -279,6 +279,9 @@ struct ActivityQuery {
   std::optional<core::Date> from;
   std::optional<core::Date> to;
   std::optional<core::ActivityKind> kind;
+  /// Only activities that have begun by today and still have someone expected without a mark (the
+  /// workbench's "attendance still to record").
+  bool unmarked = false;
 };
 
 struct AttendanceItem {

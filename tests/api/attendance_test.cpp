@@ -181,6 +181,53 @@ TEST(Attendance, MarkAbsentOnlyAfterTheEndAndOnlyTheUnmarked) {
   EXPECT_EQ(db_count(server.db_path(), "SELECT count(*) FROM attendance"), 3);
 }
 
+// ids of a list answer, in order.
+std::vector<std::int64_t> ids_of(const HttpResponse& res) {
+  std::vector<std::int64_t> out;
+  const auto body = res.json();
+  for (const auto& item : body.at("items").as_array()) out.push_back(item.at("id").as_int64());
+  return out;
+}
+
+TEST(Attendance, TheUnmarkedFilterListsBegunActivitiesWithSomeoneStillToMark) {
+  ServerProcess server;
+  auto admin = server.admin();
+  const auto b = branch_of(admin, 2);
+  const auto guest = create_person(admin, "特邀人员");
+  const auto held = activity_on(admin, b.org, local_date_offset(-5), local_date_offset(-5));
+  const auto running = activity_on(admin, b.org, local_date_offset(-1), local_date_offset(1));
+  activity_on(admin, b.org, local_date_offset(3), local_date_offset(3));  // not begun: never listed
+  const auto with_guest = create_activity(admin, json::object{{"org_id", b.org},
+                                                              {"kind", "lecture"},
+                                                              {"title", "专题讲座"},
+                                                              {"starts_on", local_date_offset(-2)},
+                                                              {"invitees", json::array{guest}}});
+  const std::string list = "/api/v1/activities?org_id=" + id_str(b.org) + "&unmarked=true";
+  EXPECT_EQ(ids_of(admin.get(list)), (std::vector<std::int64_t>{held, with_guest, running}));
+
+  const auto mark = [&](std::int64_t id, std::int64_t person, const char* status) {
+    const auto res = admin.put("/api/v1/activities/" + id_str(id) + "/attendance",
+                               json::array{json::object{{"person_id", person}, {"status", status}}});
+    ASSERT_EQ(res.status, 200) << res.body;
+  };
+  // One of two members marked: still listed; both: gone.
+  mark(held, b.people[0], "present");
+  EXPECT_EQ(ids_of(admin.get(list)), (std::vector<std::int64_t>{held, with_guest, running}));
+  mark(held, b.people[1], "absent");
+  EXPECT_EQ(ids_of(admin.get(list)), (std::vector<std::int64_t>{with_guest, running}));
+  // Members marked, the invitee not: still listed until the invitee is marked too.
+  mark(with_guest, b.people[0], "present");
+  mark(with_guest, b.people[1], "late");
+  EXPECT_EQ(ids_of(admin.get(list)), (std::vector<std::int64_t>{with_guest, running}));
+  mark(with_guest, guest, "excused");
+  EXPECT_EQ(ids_of(admin.get(list)), (std::vector<std::int64_t>{running}));
+  // Without the filter, every activity; a bad value is a 422 on the parameter.
+  EXPECT_EQ(ids_of(admin.get("/api/v1/activities?org_id=" + id_str(b.org))).size(), 4u);
+  const auto bad = admin.get(list.substr(0, list.size() - 4) + "maybe");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(error_fields(bad), std::vector<std::string>{"unmarked"});
+}
+
 TEST(Attendance, MarkAbsentLeavesPendingLeaveToTheSecretary) {
   ServerProcess server;
   auto admin = server.admin();

@@ -125,8 +125,13 @@ test('the study cycle, from a new activity to the exported review', async (t) =>
     await api.post(`/activities/${activityId}/leave`, { reason: '当天在村里走访困难群众' })
   })
 
+  await t.test('the workbench lists the activity as still to mark', async () => {
+    await secretary.goto(`${server.base}/`)
+    await hook(secretary, 'unmarked-activities').getByText(TITLE).waitFor()
+  })
+
   await t.test('the secretary approves the leave, marks the rest present and one absent', async () => {
-    await secretary.reload()
+    await secretary.goto(`${server.base}/activities/${activityId}`)
     const leaveRow = secretary.locator(`[data-test="leave-row"][data-person-id="${leaveTaker.personId}"]`)
     await leaveRow.waitFor()
     await leaveRow.locator('[data-test="leave-approve"]').click()
@@ -165,6 +170,8 @@ test('the study cycle, from a new activity to the exported review', async (t) =>
     const after = await workbenchFigures(secretary)
     assert.equal(Number(after.activities), Number(figuresBefore.activities) + 1)
     assert.notEqual(after.participation, figuresBefore.participation)
+    await hook(secretary, 'unmarked-activities').locator('.el-loading-mask').waitFor({ state: 'hidden' })
+    assert.equal(await hook(secretary, 'unmarked-activities').getByText(TITLE).count(), 0)
     for (const chart of ['chart-month', 'chart-kind']) {
       await hook(secretary, chart).locator('canvas').first().waitFor()
     }

@@ -32,10 +32,17 @@ namespace {
 // Filters shared by the list statements: ?2..?3 bound the start date for the index (an activity lasts at
 // most 366 days, so one overlapping [from, to] starts no earlier than from - 366), ?4 is `from`, ?5 the kind,
 // ?6/?7 the cursor, ?9 the limit; visible (?10 everything, ?11 the visible subtrees) or taking part (?8:
-// expected, speaking or hosting).
+// expected, speaking or hosting); ?12 a day to keep only activities begun by then with someone expected
+// and not yet marked.
+#define NOT_MARKED(person) \
+  "NOT EXISTS (SELECT 1 FROM attendance t WHERE t.activity_id = a.id AND t.person_id = " person ")"
+#define HAS_UNMARKED                                                                                           \
+  "(EXISTS (SELECT 1 FROM memberships m WHERE " MEMBER_ON_FIRST_DAY " AND " NOT_MARKED("m.person_id") ") "     \
+  "OR EXISTS (SELECT 1 FROM activity_invitees i WHERE i.activity_id = a.id AND " NOT_MARKED("i.person_id") "))"
 #define ACTIVITY_LIST_FILTER                                                                                   \
   " a.starts_on >= ?2 AND a.starts_on <= ?3 AND a.ends_on >= ?4 AND (?5 IS NULL OR a.kind = ?5) "              \
   "AND (a.starts_on, a.id) > (?6, ?7) "                                                                       \
+  "AND (?12 IS NULL OR (a.starts_on <= ?12 AND " HAS_UNMARKED ")) "                                           \
   "AND (?10 OR " IN_SUBTREES("a.org_id", "?11") " OR " INVOLVES_PERSON("?8") ") "                          \
   "ORDER BY a.starts_on, a.id LIMIT ?9"
 
@@ -150,6 +157,9 @@ std::vector<core::Activity> SqliteActivityRepository::list(const service::Activi
     s.bind(2, lo).bind(3, hi).bind(4, from).bind(5, kind).bind(6, after_date).bind(7, after_id);
     s.bind(9, page.limit + 1);
     bind_visibility(s, 10, 11, 8, f.visible);
+    std::optional<std::string> unmarked_by;
+    if (f.unmarked_by) unmarked_by = f.unmarked_by->to_string();
+    s.bind(12, unmarked_by);
   };
   std::vector<core::Activity> out;
   if (f.org_id && f.descendants) {

@@ -20,6 +20,18 @@ after(async () => {
   await server?.stop()
 })
 
+// Controls a screen reader would announce without a name, from Chromium's own accessibility tree.
+const NAMED_ROLES = new Set(['button', 'textbox', 'searchbox', 'combobox', 'checkbox', 'radio', 'spinbutton',
+  'slider', 'switch', 'menuitem', 'tab', 'link'])
+async function unnamedControls(context, page) {
+  const cdp = await context.newCDPSession(page)
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree')
+  await cdp.detach()
+  return nodes
+    .filter((n) => !n.ignored && NAMED_ROLES.has(n.role?.value) && !String(n.name?.value ?? '').trim())
+    .map((n) => `${n.role.value} (backend node ${n.backendDOMNodeId})`)
+}
+
 const pages = [
   { name: 'login', login: null, path: '/login' },
   { name: 'workbench-member', login: 'wangzhenhua', path: '/' },
@@ -49,6 +61,8 @@ for (const size of [DESKTOP, PHONE]) {
         await page.waitForLoadState('networkidle')
         await page.waitForTimeout(400) // charts animate in
         await screenshot(page, p.name)
+        const unnamed = await unnamedControls(context, page)
+        assert.deepEqual(unnamed, [], `${p.name} has controls without an accessible name`)
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
         assert.ok(overflow <= 1, `${p.name} is ${overflow}px wider than the screen`)
         assert.deepEqual(failed, [])
@@ -58,3 +72,22 @@ for (const size of [DESKTOP, PHONE]) {
     }
   })
 }
+
+test('the server\'s errors come in the language the user chose', async () => {
+  const context = await newContext(browser, PHONE)
+  const page = await context.newPage()
+  await page.goto(`${server.base}/login`)
+  await page.getByRole('button', { name: '语言' }).click()
+  await page.getByRole('menuitem', { name: 'English' }).click()
+  await page.getByRole('button', { name: 'Log in' }).waitFor()
+  await page.fill('input[name=login]', 'huangweidong')
+  await page.fill('input[name=password]', 'not-the-password')
+  await page.click('button[type=submit]')
+  await page.getByRole('alert').getByText('login or password is incorrect').waitFor()
+  await page.getByRole('button', { name: 'Language' }).click()
+  await page.getByRole('menuitem', { name: '中文' }).click()
+  await page.click('button[type=submit]')
+  await page.getByRole('alert').getByText('登录名或密码不正确').waitFor()
+  assert.deepEqual(context.pageErrors, [])
+  await context.close()
+})

@@ -20,6 +20,7 @@ let admin
 let member // account and person who checks in
 let leaveTaker // account and person who asks for leave
 let stranger // a person of another org, whose archive the member must not see
+let activityId // the activity the cycle creates
 
 before(async () => {
   server = await startServer()
@@ -62,7 +63,6 @@ test('the study cycle, from a new activity to the exported review', async (t) =>
   const figuresBefore = await workbenchFigures(secretary)
   await screenshot(secretary, 'workbench-secretary')
 
-  let activityId
   await t.test('the secretary creates an activity for today', async () => {
     await secretary.goto(`${server.base}/activities`)
     await hook(secretary, 'activity-create').first().click()
@@ -228,6 +228,11 @@ test('a member cannot open another person\'s archive', async () => {
   await loginThroughUi(page, server.base, member.login, member.password)
   await page.goto(`${server.base}/archive`)
   await hook(page, 'archive-entries').waitFor()
+  // A make-up link from the workbench opens a new entry linked to the activity.
+  await page.goto(`${server.base}/archive?make_up=${activityId}`)
+  await hook(page, 'entry-dialog').waitFor()
+  await hook(page, 'entry-dialog').getByText(TITLE).first().waitFor()
+  await page.keyboard.press('Escape')
   await page.goto(`${server.base}/archive/${stranger.personId}`)
   await hook(page, 'archive-denied').waitFor()
   assert.equal(await page.getByText(stranger.name).count(), 0, 'the other person\'s name is shown')

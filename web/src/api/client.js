@@ -73,7 +73,7 @@ export const api = {
     const items = []
     let cursor
     do {
-      const page = await request('GET', path, { query: { ...query, cursor, limit: 200 } })
+      const page = await request('GET', path, { query: { ...query, cursor, limit: 500 } })
       items.push(...(page.items || []))
       cursor = page.next_cursor
     } while (cursor && items.length < limit)

@@ -2,6 +2,7 @@
 export default {
   zh: {
     archive: {
+      makeUpTitle: '补学：{title}',
       title: '学习档案',
       titleOf: '{name}的学习档案',
       year: '年度',
@@ -79,6 +80,7 @@ export default {
   },
   en: {
     archive: {
+      makeUpTitle: 'Make-up: {title}',
       title: 'Study archive',
       titleOf: 'Study archive of {name}',
       year: 'Year',

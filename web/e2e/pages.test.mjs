@@ -91,3 +91,50 @@ test('the server\'s errors come in the language the user chose', async () => {
   assert.deepEqual(context.pageErrors, [])
   await context.close()
 })
+
+test('a roster is previewed row by row, and imported only when every row is right', async () => {
+  const context = await newContext(browser, DESKTOP)
+  const page = await context.newPage()
+  await loginThroughUi(page, server.base, 'admin')
+  await page.goto(`${server.base}/orgs/4`)
+  const header = '姓名,性别,出生日期,职务,职级,党员,角色,手机,加入日期\n'
+  const bad = `${header}测试甲,男,1980-05-01,村干部,,是,member,,2026-01-01\n测试乙,女,1985-13-40,村干部,,是,member,,2026-01-01\n`
+  await page.locator('[data-test="roster-file"]').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) })
+  const preview = page.locator('[data-test="roster-preview"]')
+  await preview.getByText('测试乙').waitFor()
+  assert.ok(await page.locator('[data-test="roster-commit"]').isDisabled(), 'a roster with a bad row can be imported')
+  const before = (await (await apiAs(server.base, 'admin')).all('/orgs/4/members')).length
+
+  const good = `${header}测试甲,男,1980-05-01,村干部,,是,member,,2026-01-01\n测试乙,女,1985-12-10,村干部,,是,member,,2026-01-01\n`
+  await page.locator('[data-test="roster-file"]').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(good) })
+  await page.locator('[data-test="roster-commit"]:not([disabled])').waitFor()
+  await page.locator('[data-test="roster-commit"]').click()
+  await page.locator('[data-test="org-members"]').getByText('测试乙').waitFor()
+  const after = (await (await apiAs(server.base, 'admin')).all('/orgs/4/members')).length
+  assert.equal(after, before + 2)
+  assert.deepEqual(context.pageErrors, [])
+  await context.close()
+})
+
+test('the account menu changes the password and logs out', async () => {
+  const admin = await apiAs(server.base, 'admin')
+  const person = (await admin.all('/orgs/3/members'))[1]
+  await admin.post('/accounts', { login: 'e2e-password', password: 'first-password-1', person_id: person.person_id, roles: ['member'] })
+  const context = await newContext(browser, PHONE)
+  const page = await context.newPage()
+  await loginThroughUi(page, server.base, 'e2e-password', 'first-password-1')
+  await page.locator('[data-test="account-menu"]').click()
+  await page.getByRole('menuitem', { name: '修改密码' }).click()
+  const dialog = page.getByRole('dialog', { name: '修改密码' })
+  await dialog.getByLabel('当前密码').fill('first-password-1')
+  await dialog.getByLabel('新密码', { exact: true }).fill('second-password-2')
+  await dialog.getByLabel('再次输入新密码').fill('second-password-2')
+  await dialog.getByRole('button', { name: '保存' }).click()
+  await dialog.waitFor({ state: 'hidden' })
+  await page.locator('[data-test="account-menu"]').click()
+  await page.getByRole('menuitem', { name: '退出登录', exact: true }).click()
+  await page.waitForURL(/\/login/)
+  await loginThroughUi(page, server.base, 'e2e-password', 'second-password-2')
+  assert.deepEqual(context.pageErrors, [])
+  await context.close()
+})

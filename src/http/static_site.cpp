@@ -91,16 +91,30 @@ bool plain_name(std::string_view name) {
 
 }  // namespace
 
+StaticSite::File StaticSite::make_file(std::string bytes, std::optional<std::string> gzip) {
+  File file;
+  file.plain.tag = entity_tag(bytes, false);
+  file.plain.bytes = std::move(bytes);
+  if (gzip) {
+    file.gzip = Representation{std::move(*gzip), ""};
+    file.gzip->tag = entity_tag(file.gzip->bytes, true);
+  }
+  return file;
+}
+
 StaticSite StaticSite::embedded(std::span<const embedded::EmbeddedFile> files) {
+  // Tags are computed once here, so a request only copies the representation it sends.
+  std::map<std::string_view, std::string_view> gzipped;
+  for (const auto& file : files) {
+    if (file.name.ends_with(".gz")) gzipped.emplace(file.name.substr(0, file.name.size() - 3), file.bytes);
+  }
   StaticSite site;
   for (const auto& file : files) {
     if (file.name.ends_with(".gz")) continue;
-    site.files_.emplace(std::string(file.name), File{std::string(file.bytes), std::nullopt});
-  }
-  for (const auto& file : files) {
-    if (!file.name.ends_with(".gz")) continue;
-    const auto it = site.files_.find(file.name.substr(0, file.name.size() - 3));
-    if (it != site.files_.end()) it->second.gzip = std::string(file.bytes);
+    const auto gz = gzipped.find(file.name);
+    site.files_.emplace(std::string(file.name),
+                        make_file(std::string(file.bytes), gz == gzipped.end() ? std::nullopt
+                                                                                : std::optional<std::string>(gz->second)));
   }
   return site;
 }
@@ -111,16 +125,16 @@ StaticSite StaticSite::directory(std::filesystem::path root) {
   return site;
 }
 
-std::optional<StaticSite::File> StaticSite::find(std::string_view name) const {
-  if (!plain_name(name)) return std::nullopt;
+const StaticSite::File* StaticSite::find(std::string_view name, std::optional<File>& storage) const {
+  if (!plain_name(name)) return nullptr;
   if (root_.empty()) {
     const auto it = files_.find(name);
-    if (it == files_.end()) return std::nullopt;
-    return it->second;
+    return it == files_.end() ? nullptr : &it->second;
   }
   auto bytes = read_file(root_ / std::string(name));
-  if (!bytes) return std::nullopt;
-  return File{std::move(*bytes), read_file(root_ / (std::string(name) + ".gz"))};
+  if (!bytes) return nullptr;
+  storage = make_file(std::move(*bytes), read_file(root_ / (std::string(name) + ".gz")));
+  return &*storage;
 }
 
 Response StaticSite::serve(const Request& request, std::string_view path) const {
@@ -128,7 +142,8 @@ Response StaticSite::serve(const Request& request, std::string_view path) const 
   while (!name.empty() && name.front() == '/') name.remove_prefix(1);
   if (name.empty()) name = "index.html";
 
-  auto file = find(name);
+  std::optional<File> storage;
+  const File* file = find(name, storage);
   if (!file) {
     // A path whose last segment looks like a file is a missing file; anything else is a page of the
     // client's router, which index.html handles.
@@ -136,7 +151,7 @@ Response StaticSite::serve(const Request& request, std::string_view path) const 
     const bool looks_like_file = last.find('.') != std::string_view::npos;
     if (!looks_like_file) {
       name = "index.html";
-      file = find(name);
+      file = find(name, storage);
     }
     if (!file) {
       return problem_response(
@@ -152,15 +167,14 @@ Response StaticSite::serve(const Request& request, std::string_view path) const 
   if (name.ends_with(".html")) response.set_header("Content-Security-Policy", std::string(kSitePolicy));
   const bool gzip = file->gzip && accepts_gzip(request.header("Accept-Encoding"));
   if (file->gzip) response.set_header("Vary", "Accept-Encoding");
-  std::string& bytes = gzip ? *file->gzip : file->bytes;
-  const std::string tag = entity_tag(bytes, gzip);
-  response.set_header("ETag", tag);
+  const Representation& sent = gzip ? *file->gzip : file->plain;
+  response.set_header("ETag", sent.tag);
   if (gzip) response.set_header("Content-Encoding", "gzip");
-  if (matches(request.header("If-None-Match"), tag)) {
+  if (matches(request.header("If-None-Match"), sent.tag)) {
     response.status = 304;
     return response;
   }
-  response.body = std::move(bytes);
+  response.body = sent.bytes;
   return response;
 }
 

@@ -29,15 +29,23 @@ class StaticSite {
   /// True when there is a UI to serve (embedded files or a directory).
   bool enabled() const { return !root_.empty() || !files_.empty(); }
 
-  /// The answer for `path` (decoded, starting with '/'), or nullopt when this is not the site's to answer.
+  /// The answer for `path` (decoded, starting with '/'): the file, index.html for a client route, or a
+  /// 404 problem for a missing file.
   Response serve(const Request& request, std::string_view path) const;
 
  private:
-  struct File {
+  /// One way of sending a file: its bytes and their entity tag.
+  struct Representation {
     std::string bytes;
-    std::optional<std::string> gzip;
+    std::string tag;
   };
-  std::optional<File> find(std::string_view name) const;
+  struct File {
+    Representation plain;
+    std::optional<Representation> gzip;
+  };
+  static File make_file(std::string bytes, std::optional<std::string> gzip);
+  /// The file called `name`: an embedded one in place, or one read from the directory into `storage`.
+  const File* find(std::string_view name, std::optional<File>& storage) const;
 
   std::map<std::string, File, std::less<>> files_;
   std::filesystem::path root_;

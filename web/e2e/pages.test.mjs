@@ -3,7 +3,7 @@
 // are saved under build/e2e/screenshots to be looked at.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, apiAs, launchBrowser, newContext, loginThroughUi, screenshot, DESKTOP, PHONE } from './support.mjs'
+import { startServer, apiAs, launchBrowser, newContext, loginThroughUi, screenshot, todayInChina, DESKTOP, PHONE } from './support.mjs'
 
 let server
 let browser
@@ -13,7 +13,7 @@ before(async () => {
   browser = await launchBrowser()
   const admin = await apiAs(server.base, 'admin')
   const activities = await admin.all('/activities?org_id=4')
-  someActivity = activities.filter((a) => a.starts_on <= new Date().toISOString().slice(0, 10)).pop()
+  someActivity = activities.filter((a) => a.starts_on <= todayInChina()).pop()
 })
 after(async () => {
   await browser?.close()

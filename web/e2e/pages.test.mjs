@@ -126,6 +126,12 @@ test('the account menu changes the password and logs out', async () => {
   await page.locator('[data-test="account-menu"]').click()
   await page.getByRole('menuitem', { name: '修改密码' }).click()
   const dialog = page.getByRole('dialog', { name: '修改密码' })
+  // A wrong current password is the server's 422, shown under its field; the dialog stays open.
+  await dialog.getByLabel('当前密码').fill('not-my-password')
+  await dialog.getByLabel('新密码', { exact: true }).fill('second-password-2')
+  await dialog.getByLabel('再次输入新密码').fill('second-password-2')
+  await dialog.getByRole('button', { name: '保存' }).click()
+  await dialog.locator('.el-form-item__error').getByText('当前密码不正确').waitFor()
   await dialog.getByLabel('当前密码').fill('first-password-1')
   await dialog.getByLabel('新密码', { exact: true }).fill('second-password-2')
   await dialog.getByLabel('再次输入新密码').fill('second-password-2')
